@@ -1,0 +1,140 @@
+namespace MembershipStates;
+
+/// <summary>
+/// Decides every lifecycle command against a membership: the three-state machine of Active, Inactive and NotMember
+/// that SCIM identity providers assume.
+/// </summary>
+/// <remarks>
+/// <para>Deciding is pure: it reads the current <see cref="MembershipSnapshot"/> and the
+/// <see cref="MembershipCommand"/>, and returns a <see cref="MembershipDecision"/> that says what to change. The host
+/// applies the decision's effects in one transaction.</para>
+/// <para>The rules, in order: a command other than a provision on a non-member is
+/// <see cref="MembershipOutcome.NotFound"/>; an expected version that differs from the current one is
+/// <see cref="MembershipOutcome.PreconditionFailed"/>; a provision on an existing membership is a
+/// <see cref="MembershipOutcome.Conflict"/> unless the policy revives an inactive one; then the lifecycle table
+/// applies. Every change increments the version by one; an unchanged outcome keeps it.</para>
+/// <para>Immutable and thread-safe; one instance serves the whole application. A decision allocates nothing.</para>
+/// </remarks>
+public sealed class MembershipLifecycle
+{
+    private readonly DecisionTable _table = DecisionTable.Compiled;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a new instance of the <see cref="MembershipLifecycle"/> class.</summary>
+    /// <param name="policy">What a provision does when it meets an inactive membership; revive by default.</param>
+    /// <param name="timeProvider">The clock for created, last-modified and deactivated timestamps; the system clock by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="policy"/> is not a defined value.</exception>
+    public MembershipLifecycle(InactiveProvisionPolicy policy = InactiveProvisionPolicy.Revive, TimeProvider? timeProvider = null)
+    {
+        if (!Enum.IsDefined(policy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown policy.");
+        }
+
+        Policy = policy;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets what a provision does when it meets an inactive membership.</summary>
+    public InactiveProvisionPolicy Policy { get; }
+
+    /// <summary>Decides one command against the current membership.</summary>
+    /// <param name="current">The membership as the host has it now.</param>
+    /// <param name="command">The command the request carries.</param>
+    /// <returns>The decision: outcome, the membership after it, and the effects to apply.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The command or the snapshot holds an undefined enum value.</exception>
+    public MembershipDecision Decide(in MembershipSnapshot current, in MembershipCommand command)
+    {
+        var trigger = ToTrigger(command);
+        if ((uint)current.State > (uint)MembershipState.Inactive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(current), current.State, "Unknown membership state.");
+        }
+
+        var cell = _table[Policy, current.State, trigger];
+
+        if (cell.Outcome == MembershipOutcome.NotFound)
+        {
+            return Rejected(MembershipOutcome.NotFound, command.Kind, current);
+        }
+
+        if (command.ExpectedVersion is long expected && expected != current.Version)
+        {
+            return Rejected(MembershipOutcome.PreconditionFailed, command.Kind, current);
+        }
+
+        var outcome = cell.Outcome;
+        if (outcome == MembershipOutcome.Conflict)
+        {
+            return Rejected(MembershipOutcome.Conflict, command.Kind, current);
+        }
+
+        // The table speaks of `active` alone; attribute changes carried by the same request turn an
+        // otherwise unchanged Deactivate/Reactivate into an update, and a profile update without any
+        // actual change into nothing.
+        if (outcome == MembershipOutcome.Unchanged && command.ChangesAttributes && command.Kind != MembershipCommandKind.Read)
+        {
+            outcome = MembershipOutcome.Updated;
+        }
+        else if (outcome == MembershipOutcome.Updated && command.Kind == MembershipCommandKind.UpdateProfile && !command.ChangesAttributes)
+        {
+            outcome = MembershipOutcome.Unchanged;
+        }
+
+        if (outcome == MembershipOutcome.Unchanged)
+        {
+            return new MembershipDecision(outcome, command.Kind, current, current, MembershipEffects.None);
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        switch (outcome)
+        {
+            case MembershipOutcome.Created:
+            {
+                var next = MembershipSnapshot.Unchecked(
+                    cell.Next, command.NewId, 1, now, now, cell.Next == MembershipState.Inactive ? now : null);
+                return new MembershipDecision(
+                    outcome, command.Kind, current, next, MembershipEffects.Create | MembershipEffects.WriteAttributes);
+            }
+
+            case MembershipOutcome.Removed:
+                return new MembershipDecision(outcome, command.Kind, current, MembershipSnapshot.NotMember, MembershipEffects.Delete);
+
+            default:
+            {
+                // Updated or Revived: same id, next version.
+                var deactivatedAt = cell.Next != MembershipState.Inactive
+                    ? (DateTimeOffset?)null
+                    : current.State == MembershipState.Inactive ? current.DeactivatedAt : now;
+                var next = MembershipSnapshot.Unchecked(
+                    cell.Next, current.Id, checked(current.Version + 1), current.Created, now, deactivatedAt);
+                var effects = MembershipEffects.None;
+                if (cell.Next != current.State)
+                {
+                    effects |= MembershipEffects.ChangeState;
+                }
+
+                if (command.ChangesAttributes)
+                {
+                    effects |= MembershipEffects.WriteAttributes;
+                }
+
+                return new MembershipDecision(outcome, command.Kind, current, next, effects);
+            }
+        }
+    }
+
+    internal static LifecycleTrigger ToTrigger(in MembershipCommand command) => command.Kind switch
+    {
+        MembershipCommandKind.Read => LifecycleTrigger.Read,
+        MembershipCommandKind.Provision => command.Active ? LifecycleTrigger.ProvisionActive : LifecycleTrigger.ProvisionInactive,
+        MembershipCommandKind.Deactivate => LifecycleTrigger.Deactivate,
+        MembershipCommandKind.Reactivate => LifecycleTrigger.Reactivate,
+        MembershipCommandKind.UpdateProfile => LifecycleTrigger.UpdateProfile,
+        MembershipCommandKind.Remove => LifecycleTrigger.Remove,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.Kind, "Unknown command kind."),
+    };
+
+    private static MembershipDecision Rejected(MembershipOutcome outcome, MembershipCommandKind command, in MembershipSnapshot current) =>
+        new(outcome, command, current, current, MembershipEffects.None);
+}
