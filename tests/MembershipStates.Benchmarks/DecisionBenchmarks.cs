@@ -15,6 +15,7 @@ public class DecisionBenchmarks
     private static readonly DateTimeOffset Then = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly MembershipLifecycle _lifecycle = new();
+    private readonly MembershipLifecycle _fixedClockLifecycle = new(timeProvider: new FixedClock());
     private readonly StateMachine<MembershipState, LifecycleTrigger> _shared;
     private MembershipState _sharedState;
     private (MembershipSnapshot Snapshot, MembershipCommand Command, LifecycleTrigger Trigger)[] _cases = [];
@@ -48,9 +49,10 @@ public class DecisionBenchmarks
     public MembershipState StatelessMachinePerCall()
     {
         var last = MembershipState.NotMember;
-        foreach (var (snapshot, _, trigger) in _cases)
+        for (var i = 0; i < _cases.Length; i++)
         {
-            var state = snapshot.State;
+            var trigger = _cases[i].Trigger;
+            var state = _cases[i].Snapshot.State;
             var machine = LifecycleSpecification.Create(InactiveProvisionPolicy.Revive, () => state, s => state = s);
             if (machine.CanFire(trigger))
             {
@@ -67,9 +69,10 @@ public class DecisionBenchmarks
     public MembershipState SharedStatelessMachine()
     {
         var last = MembershipState.NotMember;
-        foreach (var (snapshot, _, trigger) in _cases)
+        for (var i = 0; i < _cases.Length; i++)
         {
-            _sharedState = snapshot.State;
+            var trigger = _cases[i].Trigger;
+            _sharedState = _cases[i].Snapshot.State;
             if (_shared.CanFire(trigger))
             {
                 _shared.Fire(trigger);
@@ -85,11 +88,31 @@ public class DecisionBenchmarks
     public MembershipState CompiledDecision()
     {
         var last = MembershipState.NotMember;
-        foreach (var (snapshot, command, _) in _cases)
+        for (var i = 0; i < _cases.Length; i++)
         {
-            last = _lifecycle.Decide(snapshot, command).Next.State;
+            ref readonly var c = ref _cases[i];
+            last = _lifecycle.Decide(c.Snapshot, c.Command).Next.State;
         }
 
         return last;
+    }
+
+    /// <summary>The same decisions with a clock that costs nothing to read: the share of the system clock in the figure above.</summary>
+    [Benchmark(OperationsPerInvoke = 21)]
+    public MembershipState CompiledDecisionFixedClock()
+    {
+        var last = MembershipState.NotMember;
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            ref readonly var c = ref _cases[i];
+            last = _fixedClockLifecycle.Decide(c.Snapshot, c.Command).Next.State;
+        }
+
+        return last;
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => Then;
     }
 }

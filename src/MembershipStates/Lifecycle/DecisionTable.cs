@@ -37,6 +37,7 @@ internal sealed class DecisionTable
         return new DecisionTable(cells);
     }
 
+    // Inputs are checked by the caller; unchecked keeps overflow checks off the hot path.
     private static int Index(InactiveProvisionPolicy policy, MembershipState state, LifecycleTrigger trigger) =>
-        (((int)policy * StateCount) + (int)state) * TriggerCount + (int)trigger;
+        unchecked((((int)policy * StateCount) + (int)state) * TriggerCount + (int)trigger);
 }

@@ -86,41 +86,29 @@ public sealed class MembershipLifecycle
             return new MembershipDecision(outcome, command.Kind, current, current, MembershipEffects.None);
         }
 
-        var now = _timeProvider.GetUtcNow();
+        var nowTicks = _timeProvider.GetUtcNow().UtcTicks;
         switch (outcome)
         {
             case MembershipOutcome.Created:
-            {
-                var next = MembershipSnapshot.Unchecked(
-                    cell.Next, command.NewId, 1, now, now, cell.Next == MembershipState.Inactive ? now : null);
                 return new MembershipDecision(
-                    outcome, command.Kind, current, next, MembershipEffects.Create | MembershipEffects.WriteAttributes);
-            }
+                    outcome,
+                    command.Kind,
+                    current,
+                    MembershipSnapshot.New(cell.Next, command.NewId, nowTicks),
+                    MembershipEffects.Create | MembershipEffects.WriteAttributes);
 
             case MembershipOutcome.Removed:
                 return new MembershipDecision(outcome, command.Kind, current, MembershipSnapshot.NotMember, MembershipEffects.Delete);
 
             default:
-            {
                 // Updated or Revived: same id, next version.
-                var deactivatedAt = cell.Next != MembershipState.Inactive
-                    ? (DateTimeOffset?)null
-                    : current.State == MembershipState.Inactive ? current.DeactivatedAt : now;
-                var next = MembershipSnapshot.Unchecked(
-                    cell.Next, current.Id, checked(current.Version + 1), current.Created, now, deactivatedAt);
-                var effects = MembershipEffects.None;
-                if (cell.Next != current.State)
-                {
-                    effects |= MembershipEffects.ChangeState;
-                }
-
+                var effects = cell.Next != current.State ? MembershipEffects.ChangeState : MembershipEffects.None;
                 if (command.ChangesAttributes)
                 {
                     effects |= MembershipEffects.WriteAttributes;
                 }
 
-                return new MembershipDecision(outcome, command.Kind, current, next, effects);
-            }
+                return new MembershipDecision(outcome, command.Kind, current, current.Changed(cell.Next, nowTicks), effects);
         }
     }
 

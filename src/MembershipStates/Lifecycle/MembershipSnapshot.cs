@@ -11,20 +11,26 @@ namespace MembershipStates;
 /// </remarks>
 public readonly struct MembershipSnapshot : IEquatable<MembershipSnapshot>
 {
+    // Timestamps are kept as UTC ticks so a snapshot stays small (40 bytes) on the decision hot path;
+    // 0 means "none" for the deactivation time.
+    private readonly long _createdTicks;
+    private readonly long _lastModifiedTicks;
+    private readonly long _deactivatedAtTicks;
+
     private MembershipSnapshot(
         MembershipState state,
         string? id,
         long version,
-        DateTimeOffset created,
-        DateTimeOffset lastModified,
-        DateTimeOffset? deactivatedAt)
+        long createdTicks,
+        long lastModifiedTicks,
+        long deactivatedAtTicks)
     {
         State = state;
         Id = id;
         Version = version;
-        Created = created;
-        LastModified = lastModified;
-        DeactivatedAt = deactivatedAt;
+        _createdTicks = createdTicks;
+        _lastModifiedTicks = lastModifiedTicks;
+        _deactivatedAtTicks = deactivatedAtTicks;
     }
 
     /// <summary>Gets the snapshot of a membership that does not exist.</summary>
@@ -39,14 +45,14 @@ public readonly struct MembershipSnapshot : IEquatable<MembershipSnapshot>
     /// <summary>Gets the version (<c>meta.version</c>, the ETag); 0 for <see cref="MembershipState.NotMember"/>.</summary>
     public long Version { get; }
 
-    /// <summary>Gets when the membership was provisioned (<c>meta.created</c>).</summary>
-    public DateTimeOffset Created { get; }
+    /// <summary>Gets when the membership was provisioned (<c>meta.created</c>), in UTC.</summary>
+    public DateTimeOffset Created => new(_createdTicks, TimeSpan.Zero);
 
-    /// <summary>Gets when the membership last changed (<c>meta.lastModified</c>).</summary>
-    public DateTimeOffset LastModified { get; }
+    /// <summary>Gets when the membership last changed (<c>meta.lastModified</c>), in UTC.</summary>
+    public DateTimeOffset LastModified => new(_lastModifiedTicks, TimeSpan.Zero);
 
-    /// <summary>Gets when the membership became inactive; <see langword="null"/> unless <see cref="State"/> is <see cref="MembershipState.Inactive"/>.</summary>
-    public DateTimeOffset? DeactivatedAt { get; }
+    /// <summary>Gets when the membership became inactive, in UTC; <see langword="null"/> unless <see cref="State"/> is <see cref="MembershipState.Inactive"/>.</summary>
+    public DateTimeOffset? DeactivatedAt => _deactivatedAtTicks == 0 ? null : new DateTimeOffset(_deactivatedAtTicks, TimeSpan.Zero);
 
     /// <summary>Gets a value indicating whether the membership exists (is Active or Inactive).</summary>
     public bool Exists => State != MembershipState.NotMember;
@@ -62,7 +68,7 @@ public readonly struct MembershipSnapshot : IEquatable<MembershipSnapshot>
     public static MembershipSnapshot Active(string id, long version, DateTimeOffset created, DateTimeOffset lastModified)
     {
         Check(id, version);
-        return new MembershipSnapshot(MembershipState.Active, id, version, created, lastModified, null);
+        return new MembershipSnapshot(MembershipState.Active, id, version, created.UtcTicks, lastModified.UtcTicks, 0);
     }
 
     /// <summary>Creates the snapshot of an inactive membership.</summary>
@@ -82,7 +88,8 @@ public readonly struct MembershipSnapshot : IEquatable<MembershipSnapshot>
         DateTimeOffset deactivatedAt)
     {
         Check(id, version);
-        return new MembershipSnapshot(MembershipState.Inactive, id, version, created, lastModified, deactivatedAt);
+        return new MembershipSnapshot(
+            MembershipState.Inactive, id, version, created.UtcTicks, lastModified.UtcTicks, Math.Max(deactivatedAt.UtcTicks, 1));
     }
 
     /// <summary>Creates the snapshot of an existing membership in the given state.</summary>
@@ -120,22 +127,34 @@ public readonly struct MembershipSnapshot : IEquatable<MembershipSnapshot>
         DateTimeOffset created,
         DateTimeOffset lastModified,
         DateTimeOffset? deactivatedAt) =>
-        new(state, id, version, created, lastModified, deactivatedAt);
+        new(state, id, version, created.UtcTicks, lastModified.UtcTicks, deactivatedAt is { } at ? Math.Max(at.UtcTicks, 1) : 0);
+
+    /// <summary>The same membership, changed: a new state and version, modified at <paramref name="nowTicks"/>.</summary>
+    internal MembershipSnapshot Changed(MembershipState state, long nowTicks)
+    {
+        var deactivatedAt = state != MembershipState.Inactive ? 0
+            : State == MembershipState.Inactive ? _deactivatedAtTicks : nowTicks;
+        return new MembershipSnapshot(state, Id, checked(Version + 1), _createdTicks, nowTicks, deactivatedAt);
+    }
+
+    /// <summary>A new membership, created at <paramref name="nowTicks"/> with version 1.</summary>
+    internal static MembershipSnapshot New(MembershipState state, string? id, long nowTicks) =>
+        new(state, id, 1, nowTicks, nowTicks, state == MembershipState.Inactive ? nowTicks : 0);
 
     /// <inheritdoc />
     public bool Equals(MembershipSnapshot other) =>
         State == other.State
         && string.Equals(Id, other.Id, StringComparison.Ordinal)
         && Version == other.Version
-        && Created == other.Created
-        && LastModified == other.LastModified
-        && DeactivatedAt == other.DeactivatedAt;
+        && _createdTicks == other._createdTicks
+        && _lastModifiedTicks == other._lastModifiedTicks
+        && _deactivatedAtTicks == other._deactivatedAtTicks;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is MembershipSnapshot other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(State, Id, Version, Created, LastModified, DeactivatedAt);
+    public override int GetHashCode() => HashCode.Combine(State, Id, Version, _createdTicks, _lastModifiedTicks, _deactivatedAtTicks);
 
     /// <inheritdoc />
     public override string ToString() =>
