@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace MembershipStates.Scim;
+
+/// <summary>
+/// The result of reading SCIM input: a value, or the <see cref="ScimError"/> that answers the request.
+/// </summary>
+/// <typeparam name="T">The type of the value read.</typeparam>
+/// <remarks>
+/// <para>Input errors are values, never exceptions: check <see cref="IsSuccess"/>, then use <see cref="Value"/>,
+/// or answer <see cref="Error"/> with <see cref="ScimResponse.FromError"/>.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ScimResult<T>
+{
+    private readonly T? _value;
+
+    private ScimResult(T? value, ScimError? error)
+    {
+        _value = value;
+        Error = error;
+    }
+
+    /// <summary>Gets a value indicating whether the input was read; then <see cref="Error"/> is <see langword="null"/>.</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Error is null;
+
+    /// <summary>Gets the value read.</summary>
+    /// <exception cref="InvalidOperationException">The input was not read; <see cref="Error"/> says why.</exception>
+    public T Value => IsSuccess
+        ? _value!
+        : throw new InvalidOperationException($"The input was not read ({Error.Status} {Error.ScimType}): {Error.Detail}");
+
+    /// <summary>Gets the error that answers the request, or <see langword="null"/> when the input was read.</summary>
+    public ScimError? Error { get; }
+
+    /// <summary>Creates a successful result.</summary>
+    /// <param name="value">The value read.</param>
+    /// <returns>The result.</returns>
+    internal static ScimResult<T> Success(T value) => new(value, null);
+
+    /// <summary>Creates a failed result.</summary>
+    /// <param name="error">The error that answers the request.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
+    internal static ScimResult<T> Failure(ScimError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(default, error);
+    }
+
+    /// <summary>Gets the value when the input was read.</summary>
+    /// <param name="value">The value, or <c>default</c> when the input was not read.</param>
+    /// <returns><see langword="true"/> when the input was read.</returns>
+    public bool TryGetValue([MaybeNullWhen(false)] out T value)
+    {
+        value = _value;
+        return IsSuccess;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => IsSuccess ? $"Success: {_value}" : $"Failure: {Error}";
+}

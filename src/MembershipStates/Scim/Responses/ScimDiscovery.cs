@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace MembershipStates.Scim;
+
+/// <summary>
+/// The discovery documents of RFC 7644 §4: <c>/ServiceProviderConfig</c> and <c>/ResourceTypes</c>.
+/// </summary>
+/// <remarks>
+/// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
+/// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags; no bulk, no sorting and no password change;
+/// authentication by OAuth bearer token (RFC 6750). One resource type, User, with the enterprise extension, which is
+/// optional. The <c>/Schemas</c> documents come from the attribute catalog.</para>
+/// <para>Every <c>meta.location</c> is written only when a base URI is given: the URI the SCIM endpoints are under,
+/// such as <c>https://example.com/scim/v2/</c>.</para>
+/// <para>Thread-safe: every call builds what it returns.</para>
+/// </remarks>
+public static class ScimDiscovery
+{
+    private const string ServiceProviderConfigName = "ServiceProviderConfig";
+    private const string ResourceTypeName = "ResourceType";
+    private const string UserName = "User";
+
+    /// <summary>Answers <c>GET /ServiceProviderConfig</c>.</summary>
+    /// <param name="options">The page sizes; <see cref="ScimPagingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <param name="documentationUri">The help page of the integration, for <c>documentationUri</c>; optional.</param>
+    /// <returns>A 200 response with the configuration document.</returns>
+    public static ScimResponse ServiceProviderConfig(ScimPagingOptions? options = null, Uri? baseUri = null, Uri? documentationUri = null) =>
+        ScimResponse.Json(200, ScimJson.ToUtf8Bytes(ServiceProviderConfigDocument(options, baseUri, documentationUri)));
+
+    /// <summary>Answers <c>GET /ResourceTypes</c>: a list response holding the User resource type.</summary>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <returns>A 200 list response.</returns>
+    public static ScimResponse ResourceTypes(Uri? baseUri = null)
+    {
+        JsonObject[] types = [UserResourceTypeDocument(baseUri)];
+        return ScimResponse.List(new ScimListResponse<JsonObject>(types, types.Length, ScimPage.Of(1, types.Length)));
+    }
+
+    /// <summary>Answers <c>GET /ResourceTypes/{id}</c>.</summary>
+    /// <param name="id">The resource type id; only <c>User</c> exists (compared case-insensitively).</param>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <returns>A 200 response with the resource type, or a 404 error for any other id.</returns>
+    public static ScimResponse ResourceType(string? id, Uri? baseUri = null) =>
+        string.Equals(id, UserName, StringComparison.OrdinalIgnoreCase)
+            ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri)))
+            : ScimError.NotFound($"Resource type {id} not found.").ToResponse();
+
+    internal static JsonObject ServiceProviderConfigDocument(ScimPagingOptions? options, Uri? baseUri, Uri? documentationUri)
+    {
+        options ??= ScimPagingOptions.Default;
+        var document = new JsonObject
+        {
+            ["schemas"] = new JsonArray(ScimSchemaUris.ServiceProviderConfig),
+        };
+        if (documentationUri is not null)
+        {
+            document["documentationUri"] = Text(documentationUri);
+        }
+
+        document["patch"] = new JsonObject { ["supported"] = true };
+        document["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 };
+        document["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = options.MaxPageSize };
+        document["changePassword"] = new JsonObject { ["supported"] = false };
+        document["sort"] = new JsonObject { ["supported"] = false };
+        document["etag"] = new JsonObject { ["supported"] = true };
+        document["authenticationSchemes"] = new JsonArray(
+            new JsonObject
+            {
+                ["type"] = "oauthbearertoken",
+                ["name"] = "OAuth Bearer Token",
+                ["description"] = "Authentication scheme using the OAuth Bearer Token Standard",
+                ["specUri"] = "https://www.rfc-editor.org/info/rfc6750",
+                ["primary"] = true,
+            });
+        document["meta"] = Meta(ServiceProviderConfigName, baseUri, ServiceProviderConfigName);
+        return document;
+    }
+
+    internal static JsonObject UserResourceTypeDocument(Uri? baseUri) => new()
+    {
+        ["schemas"] = new JsonArray(ScimSchemaUris.ResourceType),
+        ["id"] = UserName,
+        ["name"] = UserName,
+        ["endpoint"] = "/Users",
+        ["description"] = "User Account",
+        ["schema"] = ScimSchemaUris.User,
+        ["schemaExtensions"] = new JsonArray(
+            new JsonObject { ["schema"] = ScimSchemaUris.EnterpriseUser, ["required"] = false }),
+        ["meta"] = Meta(ResourceTypeName, baseUri, "ResourceTypes/" + UserName),
+    };
+
+    private static JsonObject Meta(string resourceType, Uri? baseUri, string relative)
+    {
+        var meta = new JsonObject { ["resourceType"] = resourceType };
+        if (baseUri is not null)
+        {
+            var text = Text(baseUri);
+            meta["location"] = text.EndsWith('/') ? text + relative : text + "/" + relative;
+        }
+
+        return meta;
+    }
+
+    private static string Text(Uri uri) => uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
+}
