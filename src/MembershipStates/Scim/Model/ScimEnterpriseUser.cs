@@ -41,5 +41,5 @@ public sealed class ScimEnterpriseUser
 
     /// <summary>Gets the attributes this type does not know, keyed by name as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -32,5 +32,5 @@ public sealed class ScimGroupReference
 
     /// <summary>Gets the sub-attributes this type does not know, keyed by name as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -42,5 +42,5 @@ public sealed class ScimMultiValue
     /// <summary>Gets the sub-attributes this type does not know, keyed by name as sent.</summary>
     /// <remarks>They are written back after the known sub-attributes, in the order they were read.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -133,8 +133,7 @@ public sealed class ScimUser : IJsonOnDeserialized
     /// <summary>Gets the administrative status (<c>active</c>), always written; <see langword="true"/> when a request did not send it.</summary>
     /// <remarks>Read from a JSON boolean or from the strings <c>"true"</c> and <c>"false"</c> in any case, as
     /// Microsoft Entra ID sends them; always written as a JSON boolean.</remarks>
-    [JsonPropertyName("active")]
-    [JsonConverter(typeof(ScimBooleanConverter))]
+    [JsonIgnore]
     public bool Active
     {
         get => _active ?? true;
@@ -145,6 +144,17 @@ public sealed class ScimUser : IJsonOnDeserialized
     /// <remarks>A replace (<c>PUT</c>) that leaves <c>active</c> out changes only the profile; this tells it apart from one that sends <c>true</c>.</remarks>
     [JsonIgnore]
     public bool IsActiveSpecified => _active.HasValue;
+
+    // The serializer's view of `active`: a plain setter, called only when the member is present. An init-only
+    // property would be filled through the generated constructor call, with false when the member is absent.
+    [JsonInclude]
+    [JsonPropertyName("active")]
+    [JsonConverter(typeof(ScimBooleanConverter))]
+    internal bool ActiveMember
+    {
+        get => Active;
+        set => _active = value;
+    }
 
     /// <summary>Gets the e-mail addresses (<c>emails</c>).</summary>
     [JsonPropertyName("emails")]
@@ -194,7 +204,7 @@ public sealed class ScimUser : IJsonOnDeserialized
     /// <remarks>They are written back after the known attributes, in the order they were read. <c>password</c> is
     /// never among them.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 
     /// <summary>Returns the resource as the service provider answers it: these attributes with <c>id</c>, <c>active</c>, <c>meta</c> and <c>schemas</c> from the lifecycle.</summary>
     /// <param name="snapshot">The membership, Active or Inactive.</param>
@@ -260,6 +270,11 @@ public sealed class ScimUser : IJsonOnDeserialized
             foreach (var key in passwords)
             {
                 attributes.Remove(key);
+            }
+
+            if (attributes.Count == 0)
+            {
+                AdditionalAttributes = null;
             }
         }
     }
