@@ -279,6 +279,17 @@ public sealed class ScimUser : IJsonOnDeserialized
         }
     }
 
+    /// <summary>
+    /// Copies the attributes the host keeps, leaving out what the lifecycle owns (<c>id</c>, <c>active</c>,
+    /// <c>meta</c>) and what the server computes (<c>schemas</c>, <c>groups</c>).
+    /// </summary>
+    internal ScimUser ToHostAttributes()
+    {
+        var copy = new ScimUser(this) { Schemas = null, Id = null, Meta = null, Groups = null };
+        copy._active = null;
+        return copy;
+    }
+
     private string[] ComputeSchemas()
     {
         var schemas = new List<string>(2) { ScimSchemaUris.User };
