@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
 using MembershipStates.Scim.Filtering;
 
 namespace MembershipStates.Scim;
@@ -38,7 +39,7 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// <summary>
     /// Gets the filter that selects values of a multi-valued attribute, such as <c>type eq "work"</c> in
     /// <c>emails[type eq "work"].value</c>, or <see langword="null"/>. Its attribute names are sub-attributes of
-    /// <see cref="Name"/>.
+    /// <see cref="Name"/>; test one value with <see cref="TryMatchElement"/>.
     /// </summary>
     public ScimFilter? ValueFilter { get; }
 
@@ -59,6 +60,28 @@ public sealed class AttributePath : IEquatable<AttributePath>
         [NotNullWhen(true)] out AttributePath? path,
         [NotNullWhen(false)] out ScimFilterError? error) =>
         FilterParser.TryParsePath(text, out path, out error);
+
+    /// <summary>
+    /// Tests one value of this multi-valued complex attribute against <see cref="ValueFilter"/>, as a <c>PATCH</c>
+    /// does for <c>emails[type eq "work"]</c>.
+    /// </summary>
+    /// <param name="element">One value of the attribute, such as <c>{"type":"work","value":"a@b.c","primary":true}</c>.</param>
+    /// <param name="matches">Whether the value matches; <see langword="true"/> when the path has no value filter.</param>
+    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="element"/> is <see langword="null"/>.</exception>
+    public bool TryMatchElement(JsonObject element, out bool matches, [NotNullWhen(false)] out ScimFilterError? error)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (ValueFilter is null)
+        {
+            matches = true;
+            error = null;
+            return true;
+        }
+
+        return ValueFilter.TryEvaluateElement(element, this, out matches, out error);
+    }
 
     /// <summary>Returns the canonical text of the path.</summary>
     /// <returns>The path, such as <c>emails[type eq "work"].value</c>.</returns>
