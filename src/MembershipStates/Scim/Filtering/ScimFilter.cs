@@ -7,7 +7,7 @@ namespace MembershipStates.Scim;
 /// <summary>
 /// A parsed SCIM filter (RFC 7644 §3.4.2.2), such as <c>userName eq "bjensen"</c> or
 /// <c>emails[type eq "work"].value eq "user@contoso.com"</c>: evaluate it against a resource's JSON with
-/// <see cref="TryEvaluate"/>.
+/// <see cref="TryEvaluate"/>, or translate it into a LINQ predicate with <see cref="ScimFilterMap{T}"/>.
 /// </summary>
 /// <remarks>
 /// <para>The whole grammar is supported: <c>eq ne co sw ew gt ge lt le pr</c>, <c>and or not</c> with
