@@ -128,21 +128,16 @@ internal sealed class LinqFilterTranslator
         {
             var filter = ValueFilter(path);
             var sub = filter is null ? null : Lookup(path.Attribute().WithSubAttribute(path.SubAttribute), scope);
-            return filter is null ? null : sub is null ? Unmapped(path) : Expression.AndAlso(filter, IsPresent(sub));
+            return filter is null ? null : sub is null ? Unmapped(path, scope) : Expression.AndAlso(filter, IsPresent(sub));
         }
 
         if (scope.Parent is null && path.SubAttribute is null && _catalog.Resolve(path).Attribute is { IsComplex: true })
         {
-            if (Lookup(path.WithSubAttribute("value"), scope) is { } value)
-            {
-                return IsPresent(value);
-            }
-
             var parts = SubAttributes(path).Select(IsPresent).ToList();
-            return parts.Count == 0 ? Unmapped(path) : parts.Aggregate(Expression.OrElse);
+            return parts.Count == 0 ? Unmapped(path, scope) : parts.Aggregate(Expression.OrElse);
         }
 
-        return Unmapped(path);
+        return Unmapped(path, scope);
     }
 
     private Expression? ValuePathExists(AttributePath path)
@@ -164,7 +159,7 @@ internal sealed class LinqFilterTranslator
         }
 
         var exists = SubAttributes(path).Select(NotNull).ToList();
-        return exists.Count == 0 ? Unmapped(path) : Expression.AndAlso(exists.Aggregate(Expression.OrElse), filter);
+        return exists.Count == 0 ? Unmapped(path, Scope.Resource) : Expression.AndAlso(exists.Aggregate(Expression.OrElse), filter);
     }
 
     private Expression? Compare(ComparisonNode comparison, Scope scope)
@@ -200,7 +195,7 @@ internal sealed class LinqFilterTranslator
 
             return Lookup(path.Attribute().WithSubAttribute(path.SubAttribute), scope) is { } sub
                 ? Compare(path, sub, compared, comparison.Operator, comparison.Value) is { } test ? Expression.AndAlso(filter, test) : null
-                : Unmapped(path);
+                : Unmapped(path, scope);
         }
 
         if (scope.Parent is null && target is { IsComplex: true } && path.SubAttribute is null && Lookup(path.WithSubAttribute("value"), scope) is { } value)
@@ -208,7 +203,7 @@ internal sealed class LinqFilterTranslator
             return Compare(path, value, compared, comparison.Operator, comparison.Value);
         }
 
-        return Unmapped(path);
+        return Unmapped(path, scope);
     }
 
     private Expression? Compare(AttributePath path, Expression property, ScimAttributeDefinition? attribute, ComparisonOperator op, FilterValue operand)
@@ -386,7 +381,7 @@ internal sealed class LinqFilterTranslator
     private Expression? ValueFilter(AttributePath path)
     {
         var attribute = path.Attribute();
-        var scope = new Scope(Key(attribute), _catalog.Resolve(attribute).Attribute);
+        var scope = new Scope(Key(attribute), _catalog.Resolve(attribute).Attribute, path);
         return Translate(path.ValueFilter!.Root, scope);
     }
 
@@ -412,8 +407,9 @@ internal sealed class LinqFilterTranslator
     private Expression Body(LambdaExpression lambda) =>
         new ParameterReplacer(lambda.Parameters[0], _parameter).Visit(lambda.Body);
 
-    private Expression? Unmapped(AttributePath path)
+    private Expression? Unmapped(AttributePath path, Scope scope)
     {
+        path = scope.ValuePath ?? path;
         var supported = _mapped.IsEmpty ? "none" : string.Join(", ", _mapped);
         return Fail($"The filter uses '{path}', which this server cannot filter on. Attributes it can filter on: {supported}.");
     }
@@ -427,9 +423,10 @@ internal sealed class LinqFilterTranslator
     /// <summary>What attribute names refer to: the entity, or the one value of a complex attribute it holds.</summary>
     /// <param name="Parent">The complex attribute (as a mapping key) whose value filter is translated, or <see langword="null"/>.</param>
     /// <param name="ParentDefinition">Its definition, when known.</param>
-    private sealed record Scope(AttributePath? Parent, ScimAttributeDefinition? ParentDefinition)
+    /// <param name="ValuePath">The value path whose filter is translated, named in messages, or <see langword="null"/>.</param>
+    private sealed record Scope(AttributePath? Parent, ScimAttributeDefinition? ParentDefinition, AttributePath? ValuePath)
     {
-        public static Scope Resource { get; } = new(null, null);
+        public static Scope Resource { get; } = new(null, null, null);
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
