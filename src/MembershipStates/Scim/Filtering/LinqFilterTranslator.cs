@@ -12,8 +12,8 @@ namespace MembershipStates.Scim.Filtering;
 /// <remarks>
 /// <para>The predicate uses only what EF Core translates to SQL (its SQLite provider included): <c>==</c>,
 /// <c>!=</c>, null checks, <see cref="string.ToLower()"/>, <see cref="string.Contains(string)"/>,
-/// <see cref="string.StartsWith(string)"/>, <see cref="string.EndsWith(string)"/>, and comparison nodes. Operator
-/// values are read from holder objects, so they become SQL parameters.</para>
+/// <see cref="string.Length"/>, <see cref="string.Substring(int, int)"/>, and comparison nodes. Operator values
+/// are read from closures, so they become SQL parameters.</para>
 /// <para>Every comparison first checks its property for null, so the predicate behaves the same compiled in memory
 /// as in SQL: a missing value matches neither <c>eq</c> nor <c>ne</c>, exactly as in the JSON evaluator.</para>
 /// <para>A value path such as <c>emails[type eq "work"].value</c> uses the property mapped to that exact path if
@@ -24,8 +24,9 @@ internal sealed class LinqFilterTranslator
 {
     private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo ContainsMethod = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-    private static readonly MethodInfo StartsWithMethod = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-    private static readonly MethodInfo EndsWithMethod = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private static readonly MethodInfo SubstringFromMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
+    private static readonly MethodInfo SubstringMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly PropertyInfo LengthProperty = typeof(string).GetProperty(nameof(string.Length))!;
     private static readonly Expression NullString = Expression.Constant(null, typeof(string));
     private static readonly Expression EmptyString = Expression.Constant(string.Empty, typeof(string));
     private static readonly Expression True = Expression.Constant(true);
@@ -258,6 +259,12 @@ internal sealed class LinqFilterTranslator
         return Fail($"'{path}' is mapped to a property of type {property.Type.Name}, which filters cannot compare.");
     }
 
+    /// <summary>
+    /// Compares a string property. <c>sw</c> and <c>ew</c> compare a prefix or suffix of the value with
+    /// <c>==</c> rather than calling <see cref="string.StartsWith(string)"/>, which is culture-sensitive in memory
+    /// and which EF Core turns into a <c>LIKE</c> that SQLite evaluates ignoring case even for case-exact
+    /// attributes.
+    /// </summary>
     private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool caseExact)
     {
         var value = caseExact ? property : Expression.Call(property, ToLowerMethod);
@@ -267,14 +274,28 @@ internal sealed class LinqFilterTranslator
             ComparisonOperator.Equal => Expression.Equal(value, constant),
             ComparisonOperator.NotEqual => Expression.NotEqual(value, constant),
             ComparisonOperator.Contains => Expression.Call(value, ContainsMethod, constant),
-            ComparisonOperator.StartsWith => Expression.Call(value, StartsWithMethod, constant),
-            ComparisonOperator.EndsWith => Expression.Call(value, EndsWithMethod, constant),
+            ComparisonOperator.StartsWith => Affix(value, constant, suffix: false),
+            ComparisonOperator.EndsWith => Affix(value, constant, suffix: true),
             ComparisonOperator.GreaterThan => Expression.MakeBinary(ExpressionType.GreaterThan, value, constant, false, OrdinalStringOrder.GreaterThanMethod),
             ComparisonOperator.GreaterThanOrEqual => Expression.MakeBinary(ExpressionType.GreaterThanOrEqual, value, constant, false, OrdinalStringOrder.GreaterThanOrEqualMethod),
             ComparisonOperator.LessThan => Expression.MakeBinary(ExpressionType.LessThan, value, constant, false, OrdinalStringOrder.LessThanMethod),
             _ => Expression.MakeBinary(ExpressionType.LessThanOrEqual, value, constant, false, OrdinalStringOrder.LessThanOrEqualMethod),
         };
         return Expression.AndAlso(Expression.NotEqual(property, NullString), test);
+    }
+
+    /// <summary>
+    /// <c>value.Length &gt;= operand.Length &amp;&amp; value.Substring(0, operand.Length) == operand</c>, or the
+    /// suffix form <c>value.Substring(value.Length - operand.Length) == operand</c>.
+    /// </summary>
+    private static BinaryExpression Affix(Expression value, Expression operand, bool suffix)
+    {
+        var valueLength = Expression.Property(value, LengthProperty);
+        var operandLength = Expression.Property(operand, LengthProperty);
+        var affix = suffix
+            ? Expression.Call(value, SubstringFromMethod, Expression.Subtract(valueLength, operandLength))
+            : Expression.Call(value, SubstringMethod, Expression.Constant(0), operandLength);
+        return Expression.AndAlso(Expression.GreaterThanOrEqual(valueLength, operandLength), Expression.Equal(affix, operand));
     }
 
     /// <summary>

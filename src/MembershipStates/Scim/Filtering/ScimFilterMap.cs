@@ -33,7 +33,10 @@ namespace MembershipStates.Scim;
 /// <para>Strings of attributes that are not <c>caseExact</c> (<c>userName</c>, <c>emails.value</c>, unknown
 /// attributes) compare through <see cref="string.ToLower()"/>, which EF Core turns into SQL <c>lower()</c>; keep
 /// in mind that SQLite folds only ASCII, and that some databases compare case-insensitively by collation anyway.
-/// Ordering (<c>gt ge lt le</c>) on strings is ordinal in memory and follows the column's collation in SQL.</para>
+/// <c>sw</c> and <c>ew</c> compare a prefix or suffix with <c>==</c> (EF Core's <c>LIKE</c> would ignore case in
+/// SQLite even for <c>id</c> and <c>externalId</c>); the prefix length is counted in UTF-16 code units, so on SQLite
+/// an operand with characters outside the Basic Multilingual Plane may not match. Ordering (<c>gt ge lt le</c>) on
+/// strings is ordinal in memory and follows the column's collation in SQL.</para>
 /// <para>A filter naming an attribute that is not mapped fails with <c>invalidFilter</c> and lists the mapped
 /// ones; no SQL is ever built from strings.</para>
 /// <para>Immutable and thread-safe: <see cref="Map{TProperty}"/> returns a new map.</para>
