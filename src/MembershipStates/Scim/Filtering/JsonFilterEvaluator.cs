@@ -168,9 +168,7 @@ internal sealed class JsonFilterEvaluator
             return [.. ScimJson.Values(ScimJson.Property(scope.Json, path.Name))];
         }
 
-        var container = _catalog.IsResourceSchema(path.SchemaUrn)
-            ? scope.Json
-            : ScimJson.Property(scope.Json, path.SchemaUrn!) as JsonObject;
+        var container = ScimJson.Container(scope.Json, path);
         if (container is null)
         {
             return [];

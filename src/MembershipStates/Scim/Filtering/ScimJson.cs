@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Filtering;
 
@@ -27,6 +28,18 @@ internal static class ScimJson
 
         return null;
     }
+
+    /// <summary>
+    /// Returns the object an attribute of <paramref name="path"/> lives in: the resource itself for the core
+    /// schema (with or without its URN), or the extension object under the path's schema URN.
+    /// </summary>
+    /// <param name="resource">The resource.</param>
+    /// <param name="path">The attribute path.</param>
+    /// <returns>The containing object, or <see langword="null"/> when the resource has no object under the URN.</returns>
+    public static JsonObject? Container(JsonObject resource, AttributePath path) =>
+        ScimAttributeCatalog.Default.IsResourceSchema(path.SchemaUrn)
+            ? resource
+            : Property(resource, path.SchemaUrn!) as JsonObject;
 
     /// <summary>Returns the values of a node: the items of an array, or the node itself; nothing for null.</summary>
     /// <param name="node">The node.</param>
