@@ -333,7 +333,7 @@ internal sealed class FilterParser
             }
         }
 
-        string name = rest;
+        var name = rest;
         string? subAttribute = null;
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         if (dot >= 0)

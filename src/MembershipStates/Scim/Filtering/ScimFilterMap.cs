@@ -29,7 +29,9 @@ namespace MembershipStates.Scim;
 /// <see cref="double"/>, <see cref="float"/>, <see cref="DateTime"/> (holding UTC), <see cref="DateTimeOffset"/> or
 /// <see cref="Guid"/>, or a nullable form of them. A multi-valued attribute is usually mapped through its
 /// sub-attributes (<c>emails.value</c>, <c>emails.type</c>) to the single value the host keeps, or as a whole
-/// value path (<c>emails[type eq "work"].value</c>).</para>
+/// value path (<c>emails[type eq "work"].value</c>). EF Core's SQLite provider cannot order
+/// <see cref="DateTimeOffset"/> columns; map <c>meta.lastModified</c> and other dateTime attributes to UTC
+/// <see cref="DateTime"/> columns there.</para>
 /// <para>Strings of attributes that are not <c>caseExact</c> (<c>userName</c>, <c>emails.value</c>, unknown
 /// attributes) compare through <see cref="string.ToLower()"/>, which EF Core turns into SQL <c>lower()</c>; keep
 /// in mind that SQLite folds only ASCII, and that some databases compare case-insensitively by collation anyway.
