@@ -46,7 +46,7 @@ internal static class ScimPatchEngine
             }
         }
 
-        return new Result(state.Original, state.Changed, state.Active, null);
+        return new Result(state.OriginalIfRead, state.Changed, state.Active, null);
     }
 
     private static ScimError? ApplyObject(State state, ScimPatchOperationType type, JsonObject value, string? schemaPrefix)
@@ -546,6 +546,9 @@ internal static class ScimPatchEngine
                 return _original;
             }
         }
+
+        /// <summary>Gets the attributes before any change as JSON, if an operation needed them; never builds them.</summary>
+        public JsonObject? OriginalIfRead => _original;
 
         /// <summary>Gets the attributes as they stand: the changed copy once there is one.</summary>
         public JsonObject Current => Changed ?? Original;
