@@ -21,6 +21,7 @@ public sealed partial class ScimResponse
     private const string ContentTypeHeader = "Content-Type";
     private const string ETagHeader = "ETag";
     private const string LocationHeader = "Location";
+    private const string WwwAuthenticateHeader = "WWW-Authenticate";
 
     private readonly KeyValuePair<string, string>[] _headers;
 
@@ -93,10 +94,15 @@ public sealed partial class ScimResponse
     /// <param name="error">The error.</param>
     /// <returns>The response.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
+    /// <remarks>A 401 also carries <c>WWW-Authenticate: Bearer</c>, as RFC 6750 §3 requires of a resource
+    /// protected by bearer tokens.</remarks>
     public static ScimResponse FromError(ScimError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Json(error.Status, ScimJson.ToUtf8Bytes(error));
+        var body = ScimJson.ToUtf8Bytes(error);
+        return error.Status == 401
+            ? new ScimResponse(401, [new(ContentTypeHeader, ScimContentType), new(WwwAuthenticateHeader, "Bearer")], body)
+            : Json(error.Status, body);
     }
 
     /// <summary>Creates a 200 response carrying a list of Users.</summary>

@@ -88,12 +88,13 @@ public sealed class ScimErrorTests
     }
 
     [Fact]
-    public void ToResponse_Unauthorized_Is401WithTheErrorBody()
+    public void ToResponse_Unauthorized_Is401WithTheErrorBodyAndTheBearerChallenge()
     {
         var response = ScimError.Unauthorized().ToResponse();
 
         response.StatusCode.Should().Be(401);
         response.ContentType.Should().Be("application/scim+json; charset=utf-8");
+        response.GetHeader("WWW-Authenticate").Should().Be("Bearer");
         var json = JsonNode.Parse(response.Body.Span)!;
         json["status"]!.GetValue<string>().Should().Be("401");
         json["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
@@ -110,5 +111,12 @@ public sealed class ScimErrorTests
     {
         ScimError.NoTarget("nothing").ToString().Should().Be("400 noTarget: nothing");
         ScimError.NotFound("gone").ToString().Should().Be("404: gone");
+    }
+
+    [Fact]
+    public void ToResponse_OtherThan401_HasOnlyTheContentType()
+    {
+        ScimError.Forbidden().ToResponse().Headers.Should().ContainSingle()
+            .Which.Should().Be(new KeyValuePair<string, string>("Content-Type", ScimResponse.ScimContentType));
     }
 }

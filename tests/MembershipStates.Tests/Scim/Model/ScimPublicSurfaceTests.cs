@@ -1,0 +1,48 @@
+using System.Reflection;
+using FluentAssertions;
+using MembershipStates.Scim;
+using Xunit;
+
+namespace MembershipStates.Tests.Scim.Model;
+
+/// <summary>
+/// House rules for the public SCIM surface: classes are sealed or static, and no public type of the package
+/// exposes System.Text.Json's serializer context.
+/// </summary>
+public sealed class ScimPublicSurfaceTests
+{
+    private static readonly Type[] PublicScimTypes = typeof(ScimUser).Assembly.GetExportedTypes()
+        .Where(type => type.Namespace == "MembershipStates.Scim")
+        .ToArray();
+
+    [Fact]
+    public void PublicClasses_InTheScimNamespace_AreSealedOrStatic()
+    {
+        PublicScimTypes.Where(type => type.IsClass && !type.IsSealed && !(type.IsAbstract && type.IsSealed))
+            .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PublicTypes_InTheScimNamespace_DoNotExposeTheSerializerContext()
+    {
+        var exposed = PublicScimTypes
+            .SelectMany(type => type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .OfType<MethodInfo>()
+            .SelectMany(method => method.GetParameters().Select(parameter => parameter.ParameterType).Append(method.ReturnType))
+            .Where(type => typeof(System.Text.Json.Serialization.JsonSerializerContext).IsAssignableFrom(type));
+
+        exposed.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PublicWireTypes_AreTheExpectedSet()
+    {
+        PublicScimTypes.Select(type => type.Name).Should().Contain(
+        [
+            nameof(ScimUser), nameof(ScimName), nameof(ScimMultiValue), nameof(ScimAddress), nameof(ScimGroupReference),
+            nameof(ScimEnterpriseUser), nameof(ScimManager), nameof(ScimMeta), nameof(ScimError), nameof(ScimResponse),
+            "ScimListResponse`1", nameof(ScimPage), nameof(ScimPagingOptions), nameof(ScimPrecondition), nameof(ScimETag),
+            nameof(ScimDiscovery), nameof(ScimJson), "ScimResult`1", nameof(ScimErrorTypes), nameof(ScimSchemaUris),
+        ]);
+    }
+}
