@@ -151,8 +151,8 @@ internal sealed class ScimPipeline
         if (organization is null)
         {
             ScimLog.Unauthorized(_logger, request.Method, request.Path.Value ?? string.Empty, routeOrganization);
-            ScimReply unauthorized = ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.");
-            return unauthorized.WithHeader(HeaderNames.WWWAuthenticate, "Bearer realm=\"SCIM\"");
+            // ScimResponse adds the WWW-Authenticate: Bearer challenge of RFC 6750 §3.
+            return ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.");
         }
 
         var body = ReadOnlyMemory<byte>.Empty;

@@ -7,7 +7,7 @@ namespace MembershipStates.AspNetCore;
 
 /// <summary>
 /// What an endpoint writes: a <see cref="ScimResponse"/> from the package, or one of the few errors only HTTP knows
-/// (415, a 409 that is no uniqueness error), with any headers the adapter adds.
+/// (415, a 409 that is no uniqueness error).
 /// </summary>
 internal readonly struct ScimReply
 {
@@ -56,7 +56,4 @@ internal readonly struct ScimReply
 
     /// <summary>A 200 with a JSON document the package does not build itself.</summary>
     public static ScimReply Json(int statusCode, byte[] body) => new(statusCode, ErrorHeaders, body);
-
-    public ScimReply WithHeader(string name, string value) =>
-        new(StatusCode, [.. Headers, new(name, value)], Body);
 }
