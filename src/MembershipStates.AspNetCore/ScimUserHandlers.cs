@@ -149,17 +149,21 @@ internal sealed class ScimUserHandlers
     public static Task<ScimReply> SchemaAsync(ScimRequest request) =>
         Task.FromResult<ScimReply>(ScimSchemaDocuments.One(IdOf(request), request.BaseUri));
 
-    /// <summary>Any other path or method under the SCIM base.</summary>
+    /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
     public static Task<ScimReply> UnmatchedAsync(ScimRequest request)
     {
         var path = request.RouteValue("path") ?? string.Empty;
-        var first = path.Split('/', 2)[0];
-        ScimError error = first.ToUpperInvariant() switch
+        var segments = path.Split('/');
+        var resource = segments[0].ToUpperInvariant();
+        var defined = segments.Length switch
         {
-            "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH" =>
-                ScimError.NotImplemented($"{request.HttpContext.Request.Method} /{path} is not supported by this service provider."),
-            _ => ScimError.NotFound($"There is no SCIM endpoint at /{path}."),
+            1 => resource is "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH",
+            2 => resource is "USERS" or "GROUPS" or "RESOURCETYPES" or "SCHEMAS",
+            _ => false,
         };
+        ScimError error = defined
+            ? ScimError.NotImplemented($"{request.HttpContext.Request.Method} /{path} is not supported by this service provider.")
+            : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
         return Task.FromResult<ScimReply>(error);
     }
 
