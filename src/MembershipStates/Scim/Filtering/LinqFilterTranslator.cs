@@ -1,0 +1,457 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
+using System.Reflection;
+using MembershipStates.Scim.Schema;
+
+namespace MembershipStates.Scim.Filtering;
+
+/// <summary>
+/// Translates a filter into a predicate over a host's entity, given where each SCIM attribute lives on it.
+/// </summary>
+/// <remarks>
+/// <para>The predicate uses only what EF Core translates to SQL (its SQLite provider included): <c>==</c>,
+/// <c>!=</c>, null checks, <see cref="string.ToLower()"/>, <see cref="string.Contains(string)"/>,
+/// <see cref="string.Length"/>, <see cref="string.Substring(int, int)"/>, and comparison nodes. Operator values
+/// are read from closures, so they become SQL parameters.</para>
+/// <para>Every comparison first checks its property for null, so the predicate behaves the same compiled in memory
+/// as in SQL: a missing value matches neither <c>eq</c> nor <c>ne</c>, exactly as in the JSON evaluator.</para>
+/// <para>A value path such as <c>emails[type eq "work"].value</c> uses the property mapped to that exact path if
+/// there is one; otherwise its value filter is translated over the properties mapped to the sub-attributes
+/// (<c>emails.type</c>, <c>emails.value</c>), treating them as the one value the entity holds.</para>
+/// </remarks>
+internal sealed class LinqFilterTranslator
+{
+    private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo ContainsMethod = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo SubstringFromMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
+    private static readonly MethodInfo SubstringMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly PropertyInfo LengthProperty = typeof(string).GetProperty(nameof(string.Length))!;
+    private static readonly Expression NullString = Expression.Constant(null, typeof(string));
+    private static readonly Expression EmptyString = Expression.Constant(string.Empty, typeof(string));
+    private static readonly Expression True = Expression.Constant(true);
+    private static readonly Expression False = Expression.Constant(false);
+
+    private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
+    private readonly IReadOnlyDictionary<AttributePath, LambdaExpression> _map;
+    private readonly ImmutableArray<AttributePath> _mapped;
+    private readonly ParameterExpression _parameter;
+    private ScimFilterError? _error;
+
+    private LinqFilterTranslator(
+        IReadOnlyDictionary<AttributePath, LambdaExpression> map,
+        ImmutableArray<AttributePath> mapped,
+        ParameterExpression parameter)
+    {
+        _map = map;
+        _mapped = mapped;
+        _parameter = parameter;
+    }
+
+    /// <summary>Returns the types a SCIM attribute can be mapped to, nullable forms included.</summary>
+    /// <param name="type">The property type.</param>
+    /// <returns><see langword="true"/> when filters can compare a property of that type.</returns>
+    public static bool IsSupported(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying == typeof(string) || underlying == typeof(bool) || IsNumber(underlying)
+            || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset) || underlying == typeof(Guid);
+    }
+
+    /// <summary>Returns the key a path is mapped under: the path without the core schema URN.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The key.</returns>
+    public static AttributePath Key(AttributePath path) =>
+        path.SchemaUrn is not null && ScimAttributeCatalog.Default.IsResourceSchema(path.SchemaUrn)
+            ? new AttributePath(null, path.Name, path.ValueFilter, path.SubAttribute)
+            : path;
+
+    /// <summary>Translates a filter into the body of a predicate over <paramref name="parameter"/>.</summary>
+    /// <param name="root">The filter.</param>
+    /// <param name="map">The mapped paths (keys from <see cref="Key"/>) and the lambdas that read them.</param>
+    /// <param name="mapped">The mapped paths in the order they were mapped, for messages.</param>
+    /// <param name="parameter">The predicate's parameter, the entity.</param>
+    /// <param name="body">The predicate's body, when the filter translates.</param>
+    /// <param name="error">Why it does not.</param>
+    /// <returns><see langword="true"/> when translated.</returns>
+    public static bool TryTranslate(
+        FilterNode root,
+        IReadOnlyDictionary<AttributePath, LambdaExpression> map,
+        ImmutableArray<AttributePath> mapped,
+        ParameterExpression parameter,
+        [NotNullWhen(true)] out Expression? body,
+        [NotNullWhen(false)] out ScimFilterError? error)
+    {
+        var translator = new LinqFilterTranslator(map, mapped, parameter);
+        body = translator.Translate(root, Scope.Resource);
+        error = translator._error;
+        if (body is null || error is not null)
+        {
+            body = null;
+            error ??= new ScimFilterError(ScimFilterError.InvalidFilter, "The filter could not be translated.", null);
+            return false;
+        }
+
+        return true;
+    }
+
+    private Expression? Translate(FilterNode node, Scope scope)
+    {
+        switch (node)
+        {
+            case LogicalNode logical:
+                var left = Translate(logical.Left, scope);
+                var right = left is null ? null : Translate(logical.Right, scope);
+                return left is null || right is null
+                    ? null
+                    : logical.Operator == LogicalOperator.And ? Expression.AndAlso(left, right) : Expression.OrElse(left, right);
+            case NotNode not:
+                return Translate(not.Operand, scope) is { } operand ? Expression.Not(operand) : null;
+            case PresentNode present:
+                return Present(present.Attribute, scope);
+            case ComparisonNode comparison:
+                return Compare(comparison, scope);
+            case ValuePathNode valuePath:
+                return ValuePathExists(valuePath.Attribute);
+            default:
+                return Fail($"Filters of kind {node.GetType().Name} cannot be translated.");
+        }
+    }
+
+    private Expression? Present(AttributePath path, Scope scope)
+    {
+        if (Lookup(path, scope) is { } mapped)
+        {
+            return IsPresent(mapped);
+        }
+
+        if (scope.Parent is null && path.ValueFilter is not null)
+        {
+            var filter = ValueFilter(path);
+            var sub = filter is null ? null : Lookup(path.Attribute().WithSubAttribute(path.SubAttribute), scope);
+            return filter is null ? null : sub is null ? Unmapped(path, scope) : Expression.AndAlso(filter, IsPresent(sub));
+        }
+
+        if (scope.Parent is null && path.SubAttribute is null && _catalog.Resolve(path).Attribute is { IsComplex: true })
+        {
+            var parts = SubAttributes(path).Select(IsPresent).ToList();
+            return parts.Count == 0 ? Unmapped(path, scope) : parts.Aggregate(Expression.OrElse);
+        }
+
+        return Unmapped(path, scope);
+    }
+
+    private Expression? ValuePathExists(AttributePath path)
+    {
+        if (Lookup(path, Scope.Resource) is { } mapped)
+        {
+            return NotNull(mapped);
+        }
+
+        if (Lookup(path.WithSubAttribute("value"), Scope.Resource) is { } value)
+        {
+            return NotNull(value);
+        }
+
+        var filter = ValueFilter(path);
+        if (filter is null)
+        {
+            return null;
+        }
+
+        var exists = SubAttributes(path).Select(NotNull).ToList();
+        return exists.Count == 0 ? Unmapped(path, Scope.Resource) : Expression.AndAlso(exists.Aggregate(Expression.OrElse), filter);
+    }
+
+    private Expression? Compare(ComparisonNode comparison, Scope scope)
+    {
+        var path = comparison.Attribute;
+        var target = scope.Parent is null
+            ? _catalog.Resolve(path).Target
+            : ScimAttributeCatalog.ResolveSubAttribute(scope.ParentDefinition, path.Name).Target;
+        if (FilterSemantics.CheckComparison(path, target, comparison.Operator, comparison.Value) is { } problem)
+        {
+            return Fail(problem);
+        }
+
+        if (comparison.Value.Kind == FilterValueKind.Null)
+        {
+            var present = Present(path, scope);
+            return present is null ? null : comparison.Operator == ComparisonOperator.Equal ? Expression.Not(present) : present;
+        }
+
+        var compared = target is null ? null : FilterSemantics.ComparedAttribute(target);
+        if (Lookup(path, scope) is { } mapped)
+        {
+            return Compare(path, mapped, compared, comparison.Operator, comparison.Value);
+        }
+
+        if (scope.Parent is null && path.ValueFilter is not null)
+        {
+            var filter = ValueFilter(path);
+            if (filter is null)
+            {
+                return null;
+            }
+
+            return Lookup(path.Attribute().WithSubAttribute(path.SubAttribute), scope) is { } sub
+                ? Compare(path, sub, compared, comparison.Operator, comparison.Value) is { } test ? Expression.AndAlso(filter, test) : null
+                : Unmapped(path, scope);
+        }
+
+        if (scope.Parent is null && target is { IsComplex: true } && path.SubAttribute is null && Lookup(path.WithSubAttribute("value"), scope) is { } value)
+        {
+            return Compare(path, value, compared, comparison.Operator, comparison.Value);
+        }
+
+        return Unmapped(path, scope);
+    }
+
+    private Expression? Compare(AttributePath path, Expression property, ScimAttributeDefinition? attribute, ComparisonOperator op, FilterValue operand)
+    {
+        var type = Nullable.GetUnderlyingType(property.Type) ?? property.Type;
+        if (type == typeof(string))
+        {
+            return operand.Kind == FilterValueKind.String
+                ? CompareString(property, op, operand.Text!, attribute?.CaseExact ?? false)
+                : Fail($"'{path}' is mapped to a string property; compare it with a string value in double quotes.");
+        }
+
+        if (type == typeof(bool))
+        {
+            return operand.Kind == FilterValueKind.Boolean && op is ComparisonOperator.Equal or ComparisonOperator.NotEqual
+                ? Guarded(property, value => op == ComparisonOperator.Equal
+                    ? Expression.Equal(value, Expression.Constant(operand.Boolean))
+                    : Expression.NotEqual(value, Expression.Constant(operand.Boolean)))
+                : Fail($"'{path}' is mapped to a Boolean property; compare it with eq or ne and true or false.");
+        }
+
+        if (IsNumber(type))
+        {
+            return operand.Kind == FilterValueKind.Number && !op.IsSubstring()
+                ? CompareNumber(property, type, op, operand.Number)
+                : Fail($"'{path}' is mapped to a number property; compare it with eq, ne, gt, ge, lt or le and a number.");
+        }
+
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
+        {
+            if (operand.Kind != FilterValueKind.String || op.IsSubstring() || !ScimDateTime.TryParse(operand.Text, out var instant))
+            {
+                return Fail($"'{path}' is mapped to a date property; compare it with eq, ne, gt, ge, lt or le and an xsd:dateTime string such as \"2011-05-13T04:42:34Z\".");
+            }
+
+            var constant = type == typeof(DateTime) ? Parameter(instant.UtcDateTime) : Parameter(instant);
+            return Guarded(property, value => Ordered(op, value, constant));
+        }
+
+        if (type == typeof(Guid))
+        {
+            if (operand.Kind != FilterValueKind.String || op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+            {
+                return Fail($"'{path}' is mapped to a Guid property; compare it with eq or ne and a string.");
+            }
+
+            return Guid.TryParse(operand.Text, out var guid)
+                ? Guarded(property, value => Ordered(op, value, Parameter(guid)))
+                : op == ComparisonOperator.Equal ? False : NotNull(property);
+        }
+
+        return Fail($"'{path}' is mapped to a property of type {property.Type.Name}, which filters cannot compare.");
+    }
+
+    /// <summary>
+    /// Compares a string property. <c>sw</c> and <c>ew</c> compare a prefix or suffix of the value with
+    /// <c>==</c> rather than calling <see cref="string.StartsWith(string)"/>, which is culture-sensitive in memory
+    /// and which EF Core turns into a <c>LIKE</c> that SQLite evaluates ignoring case even for case-exact
+    /// attributes.
+    /// </summary>
+    private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool caseExact)
+    {
+        var value = caseExact ? property : Expression.Call(property, ToLowerMethod);
+        var constant = Parameter(caseExact ? operand : operand.ToLowerInvariant());
+        Expression test = op switch
+        {
+            ComparisonOperator.Equal => Expression.Equal(value, constant),
+            ComparisonOperator.NotEqual => Expression.NotEqual(value, constant),
+            ComparisonOperator.Contains => Expression.Call(value, ContainsMethod, constant),
+            ComparisonOperator.StartsWith => Affix(value, constant, suffix: false),
+            ComparisonOperator.EndsWith => Affix(value, constant, suffix: true),
+            ComparisonOperator.GreaterThan => Expression.MakeBinary(ExpressionType.GreaterThan, value, constant, false, OrdinalStringOrder.GreaterThanMethod),
+            ComparisonOperator.GreaterThanOrEqual => Expression.MakeBinary(ExpressionType.GreaterThanOrEqual, value, constant, false, OrdinalStringOrder.GreaterThanOrEqualMethod),
+            ComparisonOperator.LessThan => Expression.MakeBinary(ExpressionType.LessThan, value, constant, false, OrdinalStringOrder.LessThanMethod),
+            _ => Expression.MakeBinary(ExpressionType.LessThanOrEqual, value, constant, false, OrdinalStringOrder.LessThanOrEqualMethod),
+        };
+        return Expression.AndAlso(Expression.NotEqual(property, NullString), test);
+    }
+
+    /// <summary>
+    /// <c>value.Length &gt;= operand.Length &amp;&amp; value.Substring(0, operand.Length) == operand</c>, or the
+    /// suffix form <c>value.Substring(value.Length - operand.Length) == operand</c>.
+    /// </summary>
+    private static BinaryExpression Affix(Expression value, Expression operand, bool suffix)
+    {
+        var valueLength = Expression.Property(value, LengthProperty);
+        var operandLength = Expression.Property(operand, LengthProperty);
+        var affix = suffix
+            ? Expression.Call(value, SubstringFromMethod, Expression.Subtract(valueLength, operandLength))
+            : Expression.Call(value, SubstringMethod, Expression.Constant(0), operandLength);
+        return Expression.AndAlso(Expression.GreaterThanOrEqual(valueLength, operandLength), Expression.Equal(affix, operand));
+    }
+
+    /// <summary>
+    /// Compares a number property with a decimal operator value exactly: for integer properties the value is
+    /// rounded the way the comparison needs (<c>gt 1.5</c> is <c>&gt; 1</c>, <c>ge 1.5</c> is <c>&gt;= 2</c>), and values
+    /// beyond the type's range make the comparison always or never true.
+    /// </summary>
+    private static Expression CompareNumber(Expression property, Type type, ComparisonOperator op, decimal operand)
+    {
+        if (type == typeof(decimal))
+        {
+            return Guarded(property, value => Ordered(op, value, Parameter(operand)));
+        }
+
+        if (type == typeof(double))
+        {
+            return Guarded(property, value => Ordered(op, value, Parameter((double)operand)));
+        }
+
+        if (type == typeof(float))
+        {
+            return Guarded(property, value => Ordered(op, value, Parameter((float)operand)));
+        }
+
+        var (min, max) = IntegerRange(type);
+        var floor = decimal.Floor(operand);
+        var ceiling = decimal.Ceiling(operand);
+        var integral = floor == operand && operand >= min && operand <= max;
+        var (bound, always, never, compare) = op switch
+        {
+            ComparisonOperator.Equal => (operand, false, !integral, ComparisonOperator.Equal),
+            ComparisonOperator.NotEqual => (operand, !integral, false, ComparisonOperator.NotEqual),
+            ComparisonOperator.GreaterThan => (floor, floor < min, floor >= max, ComparisonOperator.GreaterThan),
+            ComparisonOperator.GreaterThanOrEqual => (ceiling, ceiling <= min, ceiling > max, ComparisonOperator.GreaterThanOrEqual),
+            ComparisonOperator.LessThan => (ceiling, ceiling > max, ceiling <= min, ComparisonOperator.LessThan),
+            _ => (floor, floor >= max, floor < min, ComparisonOperator.LessThanOrEqual),
+        };
+
+        if (never)
+        {
+            return False;
+        }
+
+        if (always)
+        {
+            return NotNull(property);
+        }
+
+        return Guarded(property, value => Ordered(compare, value, ParameterOf(type, bound)));
+    }
+
+    private static (decimal Min, decimal Max) IntegerRange(Type type) =>
+        type == typeof(short) ? (short.MinValue, short.MaxValue)
+        : type == typeof(int) ? (int.MinValue, int.MaxValue)
+        : (long.MinValue, long.MaxValue);
+
+    private static bool IsNumber(Type type) =>
+        type == typeof(short) || type == typeof(int) || type == typeof(long)
+        || type == typeof(decimal) || type == typeof(double) || type == typeof(float);
+
+    private static BinaryExpression Ordered(ComparisonOperator op, Expression left, Expression right) => op switch
+    {
+        ComparisonOperator.Equal => Expression.Equal(left, right),
+        ComparisonOperator.NotEqual => Expression.NotEqual(left, right),
+        ComparisonOperator.GreaterThan => Expression.GreaterThan(left, right),
+        ComparisonOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(left, right),
+        ComparisonOperator.LessThan => Expression.LessThan(left, right),
+        _ => Expression.LessThanOrEqual(left, right),
+    };
+
+    /// <summary>Applies a test to the value of a property, after checking a nullable property has one.</summary>
+    private static Expression Guarded(Expression property, Func<Expression, Expression> test) =>
+        Nullable.GetUnderlyingType(property.Type) is { } underlying
+            ? Expression.AndAlso(NotNull(property), test(Expression.Convert(property, underlying)))
+            : test(property);
+
+    /// <summary>Tests that a property has a value (not null); for strings, also not empty, as <c>pr</c> requires.</summary>
+    private static Expression IsPresent(Expression property) =>
+        property.Type == typeof(string)
+            ? Expression.AndAlso(Expression.NotEqual(property, NullString), Expression.NotEqual(property, EmptyString))
+            : NotNull(property);
+
+    private static Expression NotNull(Expression property) =>
+        property.Type.IsValueType && Nullable.GetUnderlyingType(property.Type) is null
+            ? True
+            : Expression.NotEqual(property, Expression.Constant(null, property.Type));
+
+    /// <summary>
+    /// Reads an operator value from a closure rather than embedding a constant, so EF Core sends it as a SQL
+    /// parameter and reuses one query plan for every value.
+    /// </summary>
+    private static Expression Parameter<TValue>(TValue value)
+    {
+        Expression<Func<TValue>> read = () => value;
+        return read.Body;
+    }
+
+    private static Expression ParameterOf(Type type, decimal value) =>
+        type == typeof(short) ? Parameter((short)value)
+        : type == typeof(int) ? Parameter((int)value)
+        : Parameter((long)value);
+
+    /// <summary>Translates the value filter of a value path over the properties mapped to its sub-attributes.</summary>
+    private Expression? ValueFilter(AttributePath path)
+    {
+        var attribute = path.Attribute();
+        var scope = new Scope(Key(attribute), _catalog.Resolve(attribute).Attribute, path);
+        return Translate(path.ValueFilter!.Root, scope);
+    }
+
+    /// <summary>Returns the properties mapped to sub-attributes of a complex attribute, such as <c>emails.value</c> and <c>emails.type</c>.</summary>
+    private IEnumerable<Expression> SubAttributes(AttributePath path)
+    {
+        var attribute = Key(path.Attribute());
+        foreach (var key in _mapped)
+        {
+            if (key.ValueFilter is null && key.SubAttribute is not null && attribute.Equals(key.Attribute()))
+            {
+                yield return Body(_map[key]);
+            }
+        }
+    }
+
+    private Expression? Lookup(AttributePath path, Scope scope)
+    {
+        var key = scope.Parent is null ? Key(path) : scope.Parent.WithSubAttribute(path.Name);
+        return _map.TryGetValue(key, out var lambda) ? Body(lambda) : null;
+    }
+
+    private Expression Body(LambdaExpression lambda) =>
+        new ParameterReplacer(lambda.Parameters[0], _parameter).Visit(lambda.Body);
+
+    private Expression? Unmapped(AttributePath path, Scope scope)
+    {
+        path = scope.ValuePath ?? path;
+        var supported = _mapped.IsEmpty ? "none" : string.Join(", ", _mapped);
+        return Fail($"The filter uses '{path}', which this server cannot filter on. Attributes it can filter on: {supported}.");
+    }
+
+    private Expression? Fail(string message)
+    {
+        _error ??= new ScimFilterError(ScimFilterError.InvalidFilter, message, null);
+        return null;
+    }
+
+    /// <summary>What attribute names refer to: the entity, or the one value of a complex attribute it holds.</summary>
+    /// <param name="Parent">The complex attribute (as a mapping key) whose value filter is translated, or <see langword="null"/>.</param>
+    /// <param name="ParentDefinition">Its definition, when known.</param>
+    /// <param name="ValuePath">The value path whose filter is translated, named in messages, or <see langword="null"/>.</param>
+    private sealed record Scope(AttributePath? Parent, ScimAttributeDefinition? ParentDefinition, AttributePath? ValuePath)
+    {
+        public static Scope Resource { get; } = new(null, null, null);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace MembershipStates.Scim;
+
+/// <summary>
+/// Why a SCIM filter or attribute path was rejected: the RFC 7644 §3.12 <c>scimType</c> to answer with
+/// (HTTP 400), a message a developer can act on, and where the problem is in the text.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ScimFilterError
+{
+    /// <summary>The <c>scimType</c> of a filter that is malformed or compares in a way the attribute does not support.</summary>
+    public const string InvalidFilter = "invalidFilter";
+
+    /// <summary>The <c>scimType</c> of a <c>PATCH</c> operation whose <c>path</c> is malformed.</summary>
+    public const string InvalidPath = "invalidPath";
+
+    internal ScimFilterError(string scimType, string message, int? position)
+    {
+        ScimType = scimType;
+        Message = message;
+        Position = position;
+    }
+
+    /// <summary>Gets the RFC 7644 <c>scimType</c>: <see cref="InvalidFilter"/> or <see cref="InvalidPath"/>.</summary>
+    public string ScimType { get; }
+
+    /// <summary>Gets a message a developer can act on, suitable for the SCIM error's <c>detail</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>
+    /// Gets the 0-based character position of the problem in the parsed text, or <see langword="null"/> when the
+    /// problem is not tied to one place (for example an attribute a host cannot filter on).
+    /// </summary>
+    public int? Position { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Position is { } position
+            ? string.Create(CultureInfo.InvariantCulture, $"{ScimType} at {position}: {Message}")
+            : $"{ScimType}: {Message}";
+}

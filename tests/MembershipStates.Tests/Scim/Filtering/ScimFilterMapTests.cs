@@ -1,0 +1,448 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using FluentAssertions;
+using MembershipStates.Scim;
+using MembershipStates.Scim.Filtering;
+using Xunit;
+
+namespace MembershipStates.Tests.Scim.Filtering;
+
+public sealed class ScimFilterMapTests
+{
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private const string Acme = "urn:example:params:scim:schemas:extension:acme:2.0:User";
+
+    private static readonly ScimFilterMap<AppUser> Map = new ScimFilterMap<AppUser>()
+        .Map("id", u => u.Id)
+        .Map("externalId", u => u.ExternalId)
+        .Map("userName", u => u.UserName)
+        .Map("active", u => u.IsActive)
+        .Map("name.givenName", u => u.FirstName)
+        .Map("emails[type eq \"work\"].value", u => u.WorkEmail)
+        .Map("meta.created", u => u.CreatedUtc)
+        .Map("meta.lastModified", u => u.LastModified)
+        .Map(Enterprise + ":employeeNumber", u => u.EmployeeNumber)
+        .Map(Acme + ":loginCount", u => u.LoginCount)
+        .Map(Acme + ":quota", u => u.Quota)
+        .Map(Acme + ":score", u => u.Score)
+        .Map(Acme + ":ratio", u => u.Ratio)
+        .Map(Acme + ":level", u => u.Level)
+        .Map(Acme + ":tenant", u => u.Tenant)
+        .Map(Acme + ":verified", u => u.Verified);
+
+    private static readonly AppUser Bob = new()
+    {
+        Id = "2819c223-7f76-453a-919d-413861904646",
+        ExternalId = "E-Bob",
+        UserName = "Bob.Smith@Contoso.com",
+        IsActive = true,
+        FirstName = "Bob",
+        WorkEmail = "bob@contoso.com",
+        CreatedUtc = new DateTime(2010, 1, 23, 4, 56, 22, DateTimeKind.Utc),
+        LastModified = new DateTimeOffset(2011, 5, 13, 4, 42, 34, TimeSpan.Zero),
+        EmployeeNumber = "701984",
+        LoginCount = 42,
+        Quota = 5_000_000_000,
+        Score = 4.5m,
+        Ratio = 0.25,
+        Level = 3,
+        Tenant = Guid.Parse("7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b"),
+        Verified = true,
+    };
+
+    private static readonly AppUser Empty = new() { Id = "empty" };
+
+    [Theory]
+    [InlineData("userName eq \"bob.smith@contoso.com\"", true)]
+    [InlineData("userName eq \"BOB.SMITH@CONTOSO.COM\"", true)]
+    [InlineData("userName eq \"bob\"", false)]
+    [InlineData("userName ne \"bob\"", true)]
+    [InlineData("userName ne \"Bob.Smith@contoso.com\"", false)]
+    [InlineData("userName co \"SMITH@\"", true)]
+    [InlineData("userName co \"jones\"", false)]
+    [InlineData("userName sw \"bob.\"", true)]
+    [InlineData("userName sw \"smith\"", false)]
+    [InlineData("userName ew \"@CONTOSO.COM\"", true)]
+    [InlineData("userName ew \"@fabrikam.com\"", false)]
+    [InlineData("userName gt \"BOB\"", true)]
+    [InlineData("userName gt \"bob.smith@contoso.com\"", false)]
+    [InlineData("userName ge \"BOB.SMITH@contoso.com\"", true)]
+    [InlineData("userName lt \"c\"", true)]
+    [InlineData("userName lt \"a\"", false)]
+    [InlineData("userName le \"bob.smith@contoso.com\"", true)]
+    public void TryTranslate_EachOperatorOnCaseInsensitiveString_MatchesLikeTheEvaluator(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("externalId eq \"E-Bob\"", true)]
+    [InlineData("externalId eq \"e-bob\"", false)]
+    [InlineData("externalId sw \"E-\"", true)]
+    [InlineData("externalId sw \"e-\"", false)]
+    [InlineData("externalId gt \"E\"", true)]
+    [InlineData("externalId gt \"e\"", false)]
+    [InlineData("id eq \"2819C223-7F76-453A-919D-413861904646\"", false)]
+    public void TryTranslate_CaseExactAttributes_CompareCase(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("userName eq \"x\"")]
+    [InlineData("userName ne \"x\"")]
+    [InlineData("userName co \"x\"")]
+    [InlineData("userName sw \"x\"")]
+    [InlineData("userName ew \"x\"")]
+    [InlineData("userName gt \"x\"")]
+    [InlineData("userName le \"x\"")]
+    [InlineData("externalId ne \"x\"")]
+    [InlineData("meta.lastModified gt \"2011-05-13T04:42:34Z\"")]
+    [InlineData(Acme + ":loginCount ne 1")]
+    [InlineData(Acme + ":tenant ne \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"")]
+    [InlineData(Acme + ":verified ne true")]
+    public void TryTranslate_MissingValues_MatchNeitherEqNorNe(string filter)
+    {
+        Matches(filter, Empty).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("userName pr", true, false)]
+    [InlineData("meta.lastModified pr", true, false)]
+    [InlineData(Acme + ":loginCount pr", true, false)]
+    [InlineData(Acme + ":level pr", true, true)]
+    [InlineData("userName eq null", false, true)]
+    [InlineData("userName ne null", true, false)]
+    [InlineData("not (userName pr)", false, true)]
+    public void TryTranslate_Present_TestsForNonEmptyValue(string filter, bool bob, bool empty)
+    {
+        Matches(filter, Bob).Should().Be(bob);
+        Matches(filter, Empty).Should().Be(empty);
+    }
+
+    [Fact]
+    public void TryTranslate_PresentOnEmptyString_IsFalse()
+    {
+        Matches("userName pr", new AppUser { UserName = string.Empty }).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("active eq true", true)]
+    [InlineData("active eq false", false)]
+    [InlineData("active ne true", false)]
+    [InlineData(Acme + ":verified eq true", true)]
+    [InlineData(Acme + ":verified ne false", true)]
+    public void TryTranslate_Booleans_CompareWithEqAndNe(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Acme + ":loginCount eq 42", true)]
+    [InlineData(Acme + ":loginCount eq 42.0", true)]
+    [InlineData(Acme + ":loginCount eq 42.5", false)]
+    [InlineData(Acme + ":loginCount ne 42.5", true)]
+    [InlineData(Acme + ":loginCount gt 41.5", true)]
+    [InlineData(Acme + ":loginCount gt 42", false)]
+    [InlineData(Acme + ":loginCount ge 41.5", true)]
+    [InlineData(Acme + ":loginCount ge 42.5", false)]
+    [InlineData(Acme + ":loginCount lt 42.5", true)]
+    [InlineData(Acme + ":loginCount lt 42", false)]
+    [InlineData(Acme + ":loginCount le 41.5", false)]
+    [InlineData(Acme + ":loginCount le -0.5", false)]
+    [InlineData(Acme + ":loginCount lt 1e20", true)]
+    [InlineData(Acme + ":loginCount gt -1e20", true)]
+    [InlineData(Acme + ":loginCount gt 1e20", false)]
+    [InlineData(Acme + ":loginCount eq 1e20", false)]
+    [InlineData(Acme + ":loginCount ne 1e20", true)]
+    [InlineData(Acme + ":quota gt 4294967296", true)]
+    [InlineData(Acme + ":level ge 3", true)]
+    [InlineData(Acme + ":level gt 2.99", true)]
+    [InlineData(Acme + ":score eq 4.50", true)]
+    [InlineData(Acme + ":score lt 4.51", true)]
+    [InlineData(Acme + ":ratio lt 0.5", true)]
+    [InlineData(Acme + ":ratio eq 0.25", true)]
+    public void TryTranslate_Numbers_CompareExactlyEvenAcrossRoundingAndRange(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("meta.lastModified eq \"2011-05-13T06:42:34+02:00\"", true)]
+    [InlineData("meta.lastModified gt \"2011-05-13T04:42:33Z\"", true)]
+    [InlineData("meta.lastModified lt \"2011-05-13T04:42:34Z\"", false)]
+    [InlineData("meta.created eq \"2010-01-23T04:56:22Z\"", true)]
+    [InlineData("meta.created lt \"2010-01-23T00:00:00-05:00\"", true)]
+    [InlineData("meta.created ge \"2010-01-24T00:00:00Z\"", false)]
+    public void TryTranslate_Dates_CompareAsInstants(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Acme + ":tenant eq \"7B8A8E0F-2D3C-4F7A-9E0B-6C1D2E3F4A5B\"", true)]
+    [InlineData(Acme + ":tenant eq \"not a guid\"", false)]
+    [InlineData(Acme + ":tenant ne \"not a guid\"", true)]
+    [InlineData(Acme + ":tenant ne \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"", false)]
+    public void TryTranslate_Guids_CompareParsedValues(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("emails[type eq \"work\"].value eq \"BOB@contoso.com\"", true)]
+    [InlineData("emails[type eq \"work\"].value co \"fabrikam\"", false)]
+    [InlineData("emails[TYPE eq \"work\"].VALUE pr", true)]
+    [InlineData("emails[type eq \"work\"]", true)]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:emails[type eq \"work\"].value ew \".com\"", true)]
+    public void TryTranslate_WholeValuePathMapped_UsesThatProperty(string filter, bool expected)
+    {
+        Matches(filter, Bob).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("emails[type eq \"work\"].value eq \"bob@contoso.com\"", "work", true)]
+    [InlineData("emails[type eq \"work\"].value eq \"bob@contoso.com\"", "home", false)]
+    [InlineData("emails[type eq \"work\" and value co \"@contoso\"]", "Work", true)]
+    [InlineData("emails[type eq \"work\" and value co \"@contoso\"]", "home", false)]
+    [InlineData("emails[not (type eq \"work\")]", "home", true)]
+    [InlineData("emails.type eq \"HOME\"", "home", true)]
+    [InlineData("emails eq \"bob@contoso.com\"", "home", true)]
+    [InlineData("emails pr", "home", true)]
+    public void TryTranslate_ValuePathOverMappedSubAttributes_TreatsThemAsTheOneValue(string filter, string type, bool expected)
+    {
+        var map = new ScimFilterMap<AppUser>()
+            .Map("emails.value", u => u.WorkEmail)
+            .Map("emails.type", u => u.EmailType);
+        var user = new AppUser { WorkEmail = "bob@contoso.com", EmailType = type };
+
+        Matches(map, filter, user).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("emails[type eq \"work\"]")]
+    [InlineData("emails[not (type eq \"work\")]")]
+    [InlineData("emails pr")]
+    [InlineData("emails[type eq \"work\"].value ne \"x\"")]
+    public void TryTranslate_ValuePathWhenEntityHoldsNoValue_DoesNotMatch(string filter)
+    {
+        var map = new ScimFilterMap<AppUser>()
+            .Map("emails.value", u => u.WorkEmail)
+            .Map("emails.type", u => u.EmailType);
+
+        Matches(map, filter, new AppUser()).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("title eq \"Boss\"", "title")]
+    [InlineData("userName eq \"x\" and nickName pr", "nickName")]
+    [InlineData("emails[type eq \"home\"].value eq \"x\"", "emails[type eq \"home\"].value")]
+    [InlineData("emails.value eq \"x\"", "emails.value")]
+    [InlineData("addresses pr", "addresses")]
+    [InlineData("emails[type eq \"work\" and value co \"x\"]", "emails[type eq \"work\" and value co \"x\"]")]
+    [InlineData(Enterprise + ":department eq \"x\"", Enterprise + ":department")]
+    public void TryTranslate_UnmappedAttribute_ReportsItAndListsTheMappedOnes(string filter, string attribute)
+    {
+        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+
+        Map.TryTranslate(parsed!, out var predicate, out var error).Should().BeFalse();
+
+        predicate.Should().BeNull();
+        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error.Position.Should().BeNull();
+        error.Message.Should().Contain($"'{attribute}', which this server cannot filter on").And.Contain("id, externalId, userName, active");
+        error.Message.Should().Contain("emails[type eq \"work\"].value");
+    }
+
+    [Theory]
+    [InlineData(Acme + ":loginCount eq \"42\"", "number property")]
+    [InlineData(Acme + ":loginCount co \"4\"", "number property")]
+    [InlineData(Acme + ":verified eq \"true\"", "Boolean property")]
+    [InlineData(Acme + ":tenant co \"7b8a\"", "Guid property")]
+    [InlineData(Acme + ":tenant gt \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"", "Guid property")]
+    [InlineData(Acme + ":level eq true", "number property")]
+    public void TryTranslate_ComparisonThePropertyTypeCannotMake_IsInvalidFilter(string filter, string message)
+    {
+        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+
+        Map.TryTranslate(parsed!, out _, out var error).Should().BeFalse();
+
+        error!.Message.Should().Contain(message);
+    }
+
+    [Fact]
+    public void TryTranslate_StringUnknownAttributeMappedToString_ComparesIgnoringCase()
+    {
+        var map = new ScimFilterMap<AppUser>().Map("urn:example:custom:1.0:nickname", u => u.FirstName);
+
+        Matches(map, "urn:example:custom:1.0:NICKNAME eq \"BOB\"", Bob).Should().BeTrue();
+    }
+
+    [Fact]
+    public void TryTranslate_OperatorValues_AreParametersNotConstants()
+    {
+        ScimFilter.TryParse("userName eq \"Runscope300Hfluaklab151@atko.com\" and externalId sw \"00u1ab\"", out var filter, out _).Should().BeTrue();
+
+        Map.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+
+        var constants = new ConstantCollector();
+        constants.Visit(predicate);
+        constants.Values.OfType<string>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("userName eq \"x\" or userName co \"x\" or userName sw \"x\" or userName ew \"x\" or userName gt \"x\" or userName le \"x\"")]
+    [InlineData("externalId ne \"x\" and externalId ge \"x\" and externalId lt \"x\"")]
+    [InlineData("emails[type eq \"work\"].value pr and not (userName eq null) and " + Acme + ":loginCount ge 1.5")]
+    [InlineData("meta.created gt \"2011-05-13T04:42:34Z\" and meta.lastModified le \"2011-05-13T04:42:34Z\"")]
+    public void TryTranslate_Predicate_UsesOnlyMembersEfCoreTranslates(string filter)
+    {
+        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+
+        Map.TryTranslate(parsed!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+
+        var methods = new MethodCollector();
+        methods.Visit(predicate);
+        methods.Methods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Distinct().Should().BeSubsetOf(
+        [
+            "String.ToLower", "String.Contains", "String.Substring",
+            "String.op_Equality", "String.op_Inequality",
+            "OrdinalStringOrder.GreaterThan", "OrdinalStringOrder.GreaterThanOrEqual",
+            "OrdinalStringOrder.LessThan", "OrdinalStringOrder.LessThanOrEqual",
+            "DateTime.op_GreaterThan", "DateTime.op_LessThanOrEqual", "DateTime.op_Inequality",
+            "DateTimeOffset.op_GreaterThan", "DateTimeOffset.op_LessThanOrEqual", "DateTimeOffset.op_Inequality",
+        ]);
+    }
+
+    [Fact]
+    public void TryTranslate_Predicate_FiltersAQueryable()
+    {
+        var users = new[] { Bob, Empty, new AppUser { UserName = "bob.smith@contoso.com", IsActive = false } }.AsQueryable();
+        ScimFilter.TryParse("userName eq \"BOB.SMITH@contoso.com\"", out var filter, out _).Should().BeTrue();
+
+        Map.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+
+        users.Where(predicate!).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Map_CoreUrnQualifiedPath_IsTheSameAttributeAsTheShortForm()
+    {
+        var map = new ScimFilterMap<AppUser>().Map("urn:ietf:params:scim:schemas:core:2.0:User:userName", u => u.UserName);
+
+        Matches(map, "userName eq \"bob.smith@contoso.com\"", Bob).Should().BeTrue();
+        map.Attributes.Should().ContainSingle().Which.ToString().Should().Be("userName");
+        var remap = () => map.Map("USERNAME", u => u.FirstName);
+        remap.Should().Throw<ArgumentException>().WithMessage("*already mapped*");
+    }
+
+    [Fact]
+    public void Map_ReturnsANewMap_LeavingTheOriginalUnchanged()
+    {
+        var original = new ScimFilterMap<AppUser>().Map("userName", u => u.UserName);
+
+        var extended = original.Map("externalId", u => u.ExternalId);
+
+        original.Attributes.Should().HaveCount(1);
+        extended.Attributes.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData("userName eq \"x\"")]
+    [InlineData("name.givenName.x")]
+    [InlineData("")]
+    public void Map_InvalidPath_Throws(string path)
+    {
+        var map = () => new ScimFilterMap<AppUser>().Map(path, u => u.UserName);
+
+        map.Should().Throw<ArgumentException>().WithParameterName("attributePath");
+    }
+
+    [Fact]
+    public void Map_UnsupportedPropertyType_Throws()
+    {
+        var map = () => new ScimFilterMap<AppUser>().Map("emails", u => u.Aliases);
+
+        map.Should().Throw<ArgumentException>().WithParameterName("property");
+    }
+
+    private static bool Matches(string filter, AppUser user) => Matches(Map, filter, user);
+
+    private static bool Matches(ScimFilterMap<AppUser> map, string filter, AppUser user)
+    {
+        ScimFilter.TryParse(filter, out var parsed, out var parseError).Should().BeTrue(parseError?.ToString());
+        map.TryTranslate(parsed!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+        return predicate!.Compile()(user);
+    }
+
+    public sealed class AppUser
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string? ExternalId { get; init; }
+
+        public string? UserName { get; init; }
+
+        public bool IsActive { get; init; }
+
+        public string? FirstName { get; init; }
+
+        public string? WorkEmail { get; init; }
+
+        public string? EmailType { get; init; }
+
+        public DateTime? CreatedUtc { get; init; }
+
+        public DateTimeOffset? LastModified { get; init; }
+
+        public string? EmployeeNumber { get; init; }
+
+        public int? LoginCount { get; init; }
+
+        public long? Quota { get; init; }
+
+        public decimal? Score { get; init; }
+
+        public double? Ratio { get; init; }
+
+        public short Level { get; init; }
+
+        public Guid? Tenant { get; init; }
+
+        public bool? Verified { get; init; }
+
+        public IReadOnlyList<string> Aliases { get; init; } = [];
+    }
+
+    private sealed class ConstantCollector : ExpressionVisitor
+    {
+        public List<object?> Values { get; } = [];
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            Values.Add(node.Value);
+            return base.VisitConstant(node);
+        }
+    }
+
+    private sealed class MethodCollector : ExpressionVisitor
+    {
+        public List<MethodInfo> Methods { get; } = [];
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Methods.Add(node.Method);
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.Method is not null)
+            {
+                Methods.Add(node.Method);
+            }
+
+            return base.VisitBinary(node);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MembershipStates.Scim;
+using MembershipStates.Scim.Filtering;
+using Xunit;
+
+namespace MembershipStates.Tests.Scim.Filtering;
+
+public sealed class ScimFilterPropertyTests
+{
+    private static readonly JsonObject SomeUser = new TestUser
+    {
+        Id = "abc",
+        UserName = "Alice@Example.com",
+        Email = "alice@example.com",
+        EmailType = "work",
+        Active = true,
+    }.ToJson();
+
+    [Property(MaxTest = 500)]
+    public Property Parse_PrintedFilter_ReturnsAnEqualFilter() =>
+        Prop.ForAll(ScimFilterGenerators.Filters, node =>
+        {
+            var text = node.ToString();
+            var parsed = ScimFilter.TryParse(text, out var filter, out var error);
+            return Prop.Label(
+                parsed && filter!.Root.Equals(node) && filter.GetHashCode() == new ScimFilter(node).GetHashCode() && filter.ToString() == text,
+                $"{text} -> {error?.ToString() ?? filter!.ToString()}");
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Parse_PrintedPath_ReturnsAnEqualPath() =>
+        Prop.ForAll(ScimFilterGenerators.Paths, path =>
+        {
+            var text = path.ToString();
+            var parsed = AttributePath.TryParse(text, out var again, out var error);
+            return Prop.Label(parsed && again == path && again.ToString() == text, $"{text} -> {error}");
+        });
+
+    [Property(MaxTest = 400)]
+    public Property Evaluate_AndCompiledTranslation_AgreeOnEveryUser() =>
+        Prop.ForAll(ScimFilterGenerators.FiltersAndUsers, pair =>
+        {
+            var (node, user) = pair;
+            var culture = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            try
+            {
+                var parsed = ScimFilter.TryParse(node.ToString(), out var filter, out var parseError);
+                if (!parsed)
+                {
+                    return Prop.Label(false, $"does not parse: {parseError}");
+                }
+
+                var evaluated = filter!.TryEvaluate(user.ToJson(), out var inMemory, out var evaluationError);
+                var translated = TestUser.Map.TryTranslate(filter, out var predicate, out var translationError);
+                var compiled = translated && predicate!.Compile()(user);
+                return Prop.Label(
+                    evaluated && translated && inMemory == compiled,
+                    $"{filter} on {user}: evaluated {inMemory} ({evaluationError}), compiled {compiled} ({translationError})");
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+            }
+        });
+
+    [Fact]
+    public void FiltersAndUsers_Generated_MatchOftenEnoughToTestSomething()
+    {
+        var samples = ScimFilterGenerators.FiltersAndUsers.Generator.Sample(1000, 10);
+        var matches = samples.Count(pair => new ScimFilter(pair.Filter).TryEvaluate(pair.User.ToJson(), out var m, out _) && m);
+
+        matches.Should().BeInRange(150, 850);
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property TryParse_HostileText_NeverThrowsAndReturnsAFilterOrAnError() =>
+        Prop.ForAll(ScimFilterGenerators.HostileText, CheckNeverThrows);
+
+    [Property(MaxTest = 1000)]
+    public Property TryParse_ArbitraryString_NeverThrowsAndReturnsAFilterOrAnError(string? text) => CheckNeverThrows(text);
+
+    private static Property CheckNeverThrows(string? text)
+    {
+        var parsed = ScimFilter.TryParse(text, out var filter, out var error);
+        var pathParsed = AttributePath.TryParse(text, out var path, out var pathError);
+        var consistent = parsed == (filter is not null) && parsed == (error is null)
+            && pathParsed == (path is not null) && pathParsed == (pathError is null)
+            && (error is null || (error.ScimType == ScimFilterError.InvalidFilter && error.Position >= 0 && error.Position <= text!.Length && error.Message.Length > 0))
+            && (pathError is null || (pathError.ScimType == ScimFilterError.InvalidPath && pathError.Position >= 0 && pathError.Position <= text!.Length));
+        if (filter is not null)
+        {
+            consistent &= ScimFilter.TryParse(filter.ToString(), out var again, out _) && again == filter;
+            filter.TryEvaluate(SomeUser, out _, out _);
+            TestUser.Map.TryTranslate(filter, out _, out _);
+        }
+
+        return Prop.Label(consistent, $"{text} -> {error?.ToString() ?? filter!.ToString()}");
+    }
+}
