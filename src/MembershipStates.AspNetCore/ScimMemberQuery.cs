@@ -9,16 +9,18 @@ namespace MembershipStates.AspNetCore;
 public sealed class ScimMemberQuery
 {
     /// <summary>Initializes a new instance of the <see cref="ScimMemberQuery"/> class.</summary>
-    /// <param name="filter">The <c>filter</c> query parameter, or <see langword="null"/> when the request has none.</param>
+    /// <param name="filter">The parsed <c>filter</c> query parameter, or <see langword="null"/> when the request has none.</param>
     /// <param name="page">The page asked for.</param>
-    public ScimMemberQuery(string? filter, ScimPage page)
+    public ScimMemberQuery(ScimFilter? filter, ScimPage page)
     {
-        Filter = string.IsNullOrWhiteSpace(filter) ? null : filter;
+        Filter = filter;
         Page = page;
     }
 
-    /// <summary>Gets the filter expression (RFC 7644 §3.4.2.2) as the request sends it; <see langword="null"/> matches every member.</summary>
-    public string? Filter { get; }
+    /// <summary>Gets the filter (RFC 7644 §3.4.2.2), already parsed and checked; <see langword="null"/> matches every member.</summary>
+    /// <remarks>Translate it over the host's own rows with a <see cref="ScimFilterMap{T}"/>; a filter on an attribute the
+    /// map does not have is answered with <see cref="ScimMemberPage.Failed(ScimFilterError)"/> and the translation's error.</remarks>
+    public ScimFilter? Filter { get; }
 
     /// <summary>Gets the page: skip <see cref="ScimPage.Offset"/> matches, then return at most <see cref="ScimPage.Count"/>.</summary>
     public ScimPage Page { get; }

@@ -36,7 +36,13 @@ internal sealed class ScimUserHandlers
             return page.Error!;
         }
 
-        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(request.Query("filter"), value), request.Aborted).ConfigureAwait(false);
+        ScimFilter? filter = null;
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        {
+            return ToScimError(invalid);
+        }
+
+        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value), request.Aborted).ConfigureAwait(false);
         return result.Error is { } error
             ? error
             : ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
@@ -144,10 +150,10 @@ internal sealed class ScimUserHandlers
         Task.FromResult<ScimReply>(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri));
 
     public static Task<ScimReply> SchemasAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimSchemaDocuments.List(request.BaseUri));
+        Task.FromResult(ScimSchemaEndpoints.List(request.BaseUri));
 
     public static Task<ScimReply> SchemaAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimSchemaDocuments.One(IdOf(request), request.BaseUri));
+        Task.FromResult(ScimSchemaEndpoints.One(IdOf(request), request.BaseUri));
 
     /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
     public static Task<ScimReply> UnmatchedAsync(ScimRequest request)
@@ -166,6 +172,10 @@ internal sealed class ScimUserHandlers
             : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
         return Task.FromResult<ScimReply>(error);
     }
+
+    /// <summary>The SCIM error of a filter or path the package rejected: 400 with its <c>scimType</c>.</summary>
+    internal static ScimError ToScimError(ScimFilterError error) =>
+        error.ScimType == ScimFilterError.InvalidPath ? ScimError.InvalidPath(error.Message) : ScimError.InvalidFilter(error.Message);
 
     private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
 

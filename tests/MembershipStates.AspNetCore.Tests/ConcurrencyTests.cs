@@ -78,7 +78,7 @@ public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<Sam
     [InlineData(false)]
     public async Task CurrentIfMatch_WeakOrStrong_Succeeds(bool weak)
     {
-        var created = (await _okta.PostAsync("/Users", Payloads.OktaCreate(Payloads.NewUserName("Fresh"), "ext-fresh"))).ShouldBeUser(201);
+        var created = (await _okta.PostAsync("/Users", Payloads.OktaCreate(Payloads.NewUserName("Fresh"), $"ext-fresh-{Guid.NewGuid()}"))).ShouldBeUser(201);
         var tag = weak ? created.ETag! : created.ETag!.Replace("W/", string.Empty, StringComparison.Ordinal);
 
         var patched = (await _okta.PatchAsync(

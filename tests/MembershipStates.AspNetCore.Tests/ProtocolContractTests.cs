@@ -211,6 +211,45 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Filters_TheProvidersSend_RunInSql()
+    {
+        var userName = Payloads.NewUserName("Filtered");
+        var created = (await _scim.PostAsync("/Users", Payloads.EntraCreate(userName, "ext-filtered"))).ShouldBeUser(201);
+        (await _scim.PatchAsync($"/Users/{created.Id}", Payloads.OktaSetActive(false))).ShouldBeUser();
+
+        foreach (var filter in new[]
+        {
+            $"userName eq \"{userName.ToLowerInvariant()}\"",
+            $"emails[type eq \"work\"].value eq \"{userName}\"",
+            $"externalId eq \"ext-filtered\" and active eq false",
+            $"id eq \"{created.Id}\"",
+            $"userName sw \"{userName[..12]}\"",
+            $"name.givenName eq \"Ryan\" and displayName co \"Leenay\" and userName eq \"{userName}\"",
+        })
+        {
+            var found = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeList(1);
+            ((string?)found[0]!["id"]).Should().Be(created.Id, "{0} finds it", filter);
+        }
+
+        (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString("externalId eq \"EXT-FILTERED\"")}")).ShouldBeList(0, "externalId is caseExact");
+    }
+
+    [Fact]
+    public async Task Post_WithTheExternalIdOfAnInactiveMember_RevivesItUnderTheNewUserName()
+    {
+        var externalId = $"00u{Guid.NewGuid():N}";
+        var created = (await _scim.PostAsync("/Users", Payloads.OktaCreate(Payloads.NewUserName("Before"), externalId))).ShouldBeUser(201);
+        (await _scim.PutAsync($"/Users/{created.Id}", Payloads.OktaPut(created.Json, active: false))).ShouldBeUser();
+        var renamed = Payloads.NewUserName("After");
+
+        var revived = (await _scim.PostAsync("/Users", Payloads.OktaCreate(renamed, externalId))).ShouldBeUser(201);
+
+        revived.Id.Should().Be(created.Id, "the provider's own id for the user identifies the membership");
+        revived.Active.Should().BeTrue();
+        ((string?)revived.Json["userName"]).Should().Be(renamed);
+    }
+
+    [Fact]
     public async Task IfNoneMatch_WithTheCurrentTag_Is304()
     {
         var created = (await _scim.PostAsync("/Users", Payloads.OktaSpecUser(Payloads.NewUserName("Cached")))).ShouldBeUser(201);
@@ -222,9 +261,10 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("userName sw \"a\"")]
+    [InlineData("title eq \"Boss\"")]
     [InlineData("userName eq")]
     [InlineData("(((")]
+    [InlineData("active gt true")]
     public async Task UnsupportedOrMalformedFilter_Is400InvalidFilter(string filter)
     {
         (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeError(400, "invalidFilter");

@@ -24,6 +24,16 @@ internal interface IScimColumns
 
     string? ExternalId { get; set; }
 
+    // Copies of a few attributes, so that filters on them run in SQL: displayName, name.givenName,
+    // name.familyName, and the work (else primary, else first) e-mail address.
+    string? DisplayName { get; set; }
+
+    string? GivenName { get; set; }
+
+    string? FamilyName { get; set; }
+
+    string? Email { get; set; }
+
     /// <summary>Gets or sets the SCIM attributes this organization's provider sent, as JSON: never shared with another organization.</summary>
     string Attributes { get; set; }
 

@@ -25,6 +25,14 @@ internal sealed class Membership : IScimColumns
 
     public string? ExternalId { get; set; }
 
+    public string? DisplayName { get; set; }
+
+    public string? GivenName { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    public string? Email { get; set; }
+
     public required string Attributes { get; set; }
 
     public DateTimeOffset Created { get; set; }

@@ -71,14 +71,16 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
     public async Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!MemberFilter.TryTranslate(query.Filter, out var predicate, out var error))
-        {
-            return ScimMemberPage.Failed(error!);
-        }
-
         var members = db.Members(organizations.IdOf(organization));
-        if (predicate is not null)
+        if (query.Filter is { } filter)
         {
+            // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
+            // is ever built from the request.
+            if (!MemberFilter.Map.TryTranslate(filter, out var predicate, out var error))
+            {
+                return ScimMemberPage.Failed(error);
+            }
+
             members = members.Where(predicate);
         }
 
@@ -185,6 +187,13 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
 
     private static string Normalize(string? userName) => (userName ?? string.Empty).ToUpperInvariant();
 
+    private static string? PreferredEmail(ScimUser attributes) =>
+        attributes.Emails is not { Count: > 0 } emails
+            ? null
+            : (emails.FirstOrDefault(e => string.Equals(e.Type, "work", StringComparison.OrdinalIgnoreCase))
+                ?? emails.FirstOrDefault(e => e.Primary == true)
+                ?? emails[0]).Value;
+
     private static MembershipSnapshot Snapshot(MemberRow member) =>
         member.Active
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
@@ -211,6 +220,10 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         columns.UserName = attributes.UserName ?? string.Empty;
         columns.NormalizedUserName = Normalize(attributes.UserName);
         columns.ExternalId = attributes.ExternalId;
+        columns.DisplayName = attributes.DisplayName;
+        columns.GivenName = attributes.Name?.GivenName;
+        columns.FamilyName = attributes.Name?.FamilyName;
+        columns.Email = PreferredEmail(attributes);
         columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
     }
 

@@ -79,8 +79,9 @@ public sealed class ScimAnswer
     }
 
     /// <summary>Checks a ListResponse (numbers as numbers, <c>Resources</c> always present, <c>itemsPerPage</c> its length) and returns its resources.</summary>
-    public JsonArray ShouldBeList(int totalResults)
+    public JsonArray ShouldBeList(int totalResults, string because = "")
     {
+        Status.Should().Be(200, "the answer was {0} {1}", Body, because);
         ShouldBe(200);
         var json = Json;
         json["schemas"]!.AsArray().Select(s => (string?)s).Should().Contain("urn:ietf:params:scim:api:messages:2.0:ListResponse");
@@ -89,7 +90,7 @@ public sealed class ScimAnswer
             json[number]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.Number, "{0} is a JSON number", number);
         }
 
-        ((int)json["totalResults"]!).Should().Be(totalResults);
+        ((int)json["totalResults"]!).Should().Be(totalResults, because);
         var resources = json["Resources"].Should().NotBeNull("Resources is present even when empty").And.Subject.As<JsonNode>().AsArray();
         ((int)json["itemsPerPage"]!).Should().Be(resources.Count, "itemsPerPage is the number returned");
         return resources;
