@@ -155,7 +155,7 @@ public sealed partial class ScimUserOperations
     /// <summary>Decides a change of attributes and, when <paramref name="active"/> has a value, of state, as one command.</summary>
     private ScimUserOperation Change(ScimMember current, string id, ScimUser attributes, bool? active, ScimPrecondition ifMatch)
     {
-        var changesAttributes = !SameAttributes(attributes, current.Attributes);
+        var changesAttributes = !ReferenceEquals(attributes, current.Attributes) && !SameAttributes(attributes, current.Attributes);
         var command = active is { } value
             ? MembershipCommand.SetActive(value, changesAttributes)
             : MembershipCommand.UpdateProfile(changesAttributes);

@@ -132,7 +132,7 @@ public sealed class ScimUserPropertyTests
         }
     }
 
-    private static ScimUser Build(UserSpec spec)
+    internal static ScimUser Build(UserSpec spec)
     {
         var hasName = spec.GivenName is not null || spec.FamilyName is not null;
         var hasEnterprise = spec.Department is not null || spec.ManagerId is not null;

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace MembershipStates.Scim;
+
+/// <content>PATCH (RFC 7644 §3.5.2).</content>
+public sealed partial class ScimUserOperations
+{
+    /// <summary>Reads and checks the operations a <c>PATCH</c> sends.</summary>
+    /// <param name="body">The request body, UTF-8 JSON.</param>
+    /// <returns>The request, or a 400 error (<c>invalidSyntax</c>, <c>invalidPath</c>, <c>noTarget</c>, <c>invalidValue</c>).</returns>
+    public static ScimResult<ScimPatchRequest> ParsePatch(ReadOnlySpan<byte> body) => ScimPatchRequest.Parse(body);
+
+    /// <summary>Patches a user (<c>PATCH /Users/{id}</c>): every operation, then one lifecycle decision.</summary>
+    /// <param name="current">The member with the requested id, or <see langword="null"/> when there is none.</param>
+    /// <param name="id">The id the request names.</param>
+    /// <param name="patch">The operations, read with <see cref="ParsePatch"/>.</param>
+    /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
+    /// <returns>The decision with the attributes to store, or an error; with an error nothing changes.</returns>
+    /// <remarks>
+    /// <para>All operations apply to a copy, in order; the first that fails refuses the whole request. The resulting
+    /// <c>active</c> — from Okta's <c>{"op":"replace","value":{"active":false}}</c>, Entra's
+    /// <c>{"op":"Replace","path":"active","value":"False"}</c> or any other form — decides Deactivate or Reactivate,
+    /// combined with the attribute changes into one decision; without it the request is a profile update.</para>
+    /// </remarks>
+    public ScimUserOperation Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (current is null)
+        {
+            return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+        }
+
+        var attributes = ScimJson.ToJsonObject(current.Attributes);
+        attributes.Remove("active");
+        var applied = ScimPatchEngine.Apply(attributes, patch.Operations);
+        if (applied.Error is not null)
+        {
+            return ScimUserOperation.Refused(applied.Error, id);
+        }
+
+        var patched = current.Attributes;
+        if (applied.Attributes is { } changed)
+        {
+            var read = ScimJson.FromJsonObject(changed);
+            if (!read.TryGetValue(out var user))
+            {
+                return ScimUserOperation.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+            }
+
+            if (ScimUserValidator.ForResults.Check(user) is { } invalid)
+            {
+                return ScimUserOperation.Refused(invalid, id);
+            }
+
+            patched = user.ToHostAttributes();
+        }
+
+        return Change(current, id, patched, applied.Active, ifMatch);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using FluentAssertions;
+using MembershipStates.Scim;
+
+namespace MembershipStates.Tests.Scim.Patch;
+
+/// <summary>Malformed or forbidden PATCH requests: a SCIM error with the right scimType, and nothing changes.</summary>
+public sealed class ScimPatchErrorTests
+{
+    private const string Schemas = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+    private readonly ScimUserOperations _operations = new(new MembershipLifecycle());
+
+    [Theory]
+    [InlineData("not json", "invalidSyntax")]
+    [InlineData("[]", "invalidSyntax")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"active","value":false}]}""", "invalidSyntax")]
+    [InlineData("{" + Schemas + "}", "invalidSyntax")]
+    [InlineData("{" + Schemas + ""","Operations":[]}""", "invalidSyntax")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"merge","path":"active","value":false}]}""", "invalidSyntax")]
+    [InlineData("{" + Schemas + ""","Operations":[{"path":"active","value":false}]}""", "invalidSyntax")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"remove"}]}""", "noTarget")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"replace","path":"active"}]}""", "invalidValue")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"replace","value":false}]}""", "invalidValue")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"replace","path":"emails[type eq","value":"x"}]}""", "invalidPath")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"replace","path":"","value":"x"}]}""", "invalidPath")]
+    [InlineData("{" + Schemas + ""","Operations":[{"op":"replace","path":7,"value":"x"}]}""", "invalidPath")]
+    public void ParsePatch_MalformedRequest_Is400WithScimType(string body, string scimType)
+    {
+        var result = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes(body));
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error!.Status.Should().Be(400);
+        result.Error.ScimType.Should().Be(scimType);
+        result.Error.Detail.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [InlineData("""{"op":"replace","path":"active","value":"maybe"}""", "invalidValue")]
+    [InlineData("""{"op":"replace","path":"active","value":1}""", "invalidValue")]
+    [InlineData("""{"op":"remove","path":"active"}""", "invalidValue")]
+    [InlineData("""{"op":"replace","path":"id","value":"other"}""", "mutability")]
+    [InlineData("""{"op":"replace","path":"meta.version","value":"W/\"1\""}""", "mutability")]
+    [InlineData("""{"op":"add","path":"groups","value":[{"value":"g1"}]}""", "mutability")]
+    [InlineData("""{"op":"replace","path":"userName.first","value":"x"}""", "invalidPath")]
+    [InlineData("""{"op":"replace","path":"emails[type eq \"work\" or type eq \"home\"].value","value":"x@y.z"}""", "noTarget")]
+    [InlineData("""{"op":"replace","path":"emails[type eq \"work\"].primary","value":"sometimes"}""", "invalidValue")]
+    [InlineData("""{"op":"replace","path":"userName","value":""}""", "invalidValue")]
+    [InlineData("""{"op":"remove","path":"userName"}""", "invalidValue")]
+    [InlineData("""{"op":"replace","path":"userName","value":42}""", "invalidValue")]
+    public void Patch_ForbiddenOrInvalidOperation_IsRefusedWithScimType(string operationJson, string scimType)
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active, """[]""");
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""{{{Schemas}},"Operations":[{{operationJson}}]}"""));
+        patch.Error.Should().BeNull();
+
+        var operation = _operations.Patch(member, "m1", patch.Value);
+
+        operation.RequiresCommit.Should().BeFalse();
+        operation.Error.Should().NotBeNull();
+        operation.Error!.ScimType.Should().Be(scimType);
+        operation.ToResponse(new Uri("https://x.example/Users")).StatusCode.Should().Be(400);
+    }
+
+    [Fact]
+    public void Patch_SecondOperationFails_NothingOfTheFirstIsApplied()
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active);
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""
+            {{{Schemas}},"Operations":[
+              {"op":"replace","path":"displayName","value":"Changed"},
+              {"op":"replace","path":"active","value":false},
+              {"op":"replace","path":"id","value":"x"}]}
+            """)).Value;
+
+        var operation = _operations.Patch(member, "m1", patch);
+
+        operation.Error!.ScimType.Should().Be("mutability");
+        operation.RequiresCommit.Should().BeFalse();
+        member.Attributes.DisplayName.Should().Be("R L", "the stored attributes are never touched");
+    }
+
+    [Fact]
+    public void Patch_OpInAnyCase_IsAccepted()
+    {
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""
+            {{{Schemas}},"operations":[{"op":"REPLACE","path":"displayName","value":"A"},{"op":"Add","path":"title","value":"B"},{"op":"rEmOvE","path":"nickName"}]}
+            """));
+
+        patch.Value.Operations.Select(o => o.Type).Should().Equal(
+            ScimPatchOperationType.Replace, ScimPatchOperationType.Add, ScimPatchOperationType.Remove);
+    }
+
+    [Fact]
+    public void Patch_RemoveWithValueFilter_RemovesTheSelectedValues()
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active);
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""
+            {{{Schemas}},"Operations":[{"op":"remove","path":"emails[type eq \"home\"]"}]}
+            """)).Value;
+
+        var operation = _operations.Patch(member, "m1", patch);
+
+        operation.Attributes!.Emails.Should().ContainSingle().Which.Type.Should().Be("work");
+    }
+
+    [Fact]
+    public void Patch_UnknownAttribute_IsKeptAsSent()
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active);
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""
+            {{{Schemas}},"Operations":[{"op":"add","path":"urn:example:custom:1.0:User:badge","value":"B-7"}]}
+            """)).Value;
+
+        var operation = _operations.Patch(member, "m1", patch);
+
+        operation.Error.Should().BeNull();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(operation.ToResponse(new Uri("https://x.example/Users")).Body.Span)!;
+        json["urn:example:custom:1.0:User"]!["badge"]!.GetValue<string>().Should().Be("B-7");
+    }
+}
