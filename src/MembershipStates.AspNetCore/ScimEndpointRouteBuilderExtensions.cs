@@ -57,6 +57,7 @@ public static class ScimEndpointRouteBuilderExtensions
         group.MapPost("/Users", pipeline.Build(1, readsBody: true, handlers.CreateAsync));
         group.MapGet("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.ReadAsync));
         group.MapPut("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.ReplaceAsync));
+        group.MapPatch("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.PatchAsync));
         group.MapDelete("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.DeleteAsync));
         group.MapGet("/Groups", pipeline.Build(1, readsBody: false, handlers.ListGroupsAsync));
         group.MapGet("/Groups/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.ReadGroupAsync));

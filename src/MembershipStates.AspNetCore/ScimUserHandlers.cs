@@ -106,6 +106,30 @@ internal sealed class ScimUserHandlers
             }).ConfigureAwait(false);
     }
 
+    /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
+    public async Task<ScimReply> PatchAsync(ScimRequest request)
+    {
+        var parsed = ScimUserOperations.ParsePatch(request.Body.Span);
+        if (!parsed.TryGetValue(out var patch))
+        {
+            return parsed.Error!;
+        }
+
+        var id = IdOf(request);
+        var ifMatch = IfMatch(request);
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            MembershipCommandKind.UpdateProfile,
+            retriesUniqueness: false,
+            stalePreconditionFails: NamesVersions(ifMatch),
+            async cancellationToken =>
+            {
+                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
+                return _operations.Patch(current, id, patch, ifMatch);
+            }).ConfigureAwait(false);
+    }
+
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimReply> DeleteAsync(ScimRequest request)
     {
