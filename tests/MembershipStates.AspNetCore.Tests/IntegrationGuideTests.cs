@@ -21,7 +21,7 @@ public sealed partial class IntegrationGuideTests
         blocks.Should().HaveCountGreaterThanOrEqualTo(8);
         foreach (var block in blocks)
         {
-            sources.Should().Contain(source => Quotes(source, block), "the guide quotes the sample:\n{0}", string.Join('\n', block));
+            sources.Any(source => Quotes(source, block)).Should().BeTrue("the guide quotes the sample verbatim, but no file of the sample host has:\n{0}", string.Join('\n', block));
         }
     }
 

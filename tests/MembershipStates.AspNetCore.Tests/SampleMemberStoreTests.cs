@@ -33,6 +33,24 @@ public sealed class SampleMemberStoreTests(SampleHostFixture host) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryConnection_IsWalWithSynchronousFull()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = host.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            (await command.ExecuteScalarAsync()).Should().Be(2L, "FULL: an acknowledged commit is on disk");
+            command.CommandText = "PRAGMA journal_mode;";
+            (await command.ExecuteScalarAsync()).Should().Be("wal");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
     public async Task CommitAsync_AgainstAStaleVersion_IsAConflictAndChangesNothing()
     {
         using var scope = host.Services.CreateScope();

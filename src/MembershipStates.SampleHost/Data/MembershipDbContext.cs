@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,53 +15,56 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
 
     public DbSet<InactiveMembership> InactiveMemberships => Set<InactiveMembership>();
 
+    /// <summary>An active member: a membership row.</summary>
+    public static Expression<Func<Membership, MemberRow>> ActiveRow { get; } = m => new MemberRow
+    {
+        OrganizationId = m.OrganizationId,
+        UserId = m.UserId,
+        Active = true,
+        ScimId = m.ScimId,
+        Version = m.Version,
+        UserName = m.UserName,
+        NormalizedUserName = m.NormalizedUserName,
+        ExternalId = m.ExternalId,
+        DisplayName = m.DisplayName,
+        GivenName = m.GivenName,
+        FamilyName = m.FamilyName,
+        Email = m.Email,
+        Attributes = m.Attributes,
+        Created = m.Created,
+        LastModified = m.LastModified,
+
+        // An active member has no deactivation time. Both halves of a UNION need one column type, and a null
+        // constant would lose the ticks conversion, so the column repeats lastModified and is read only for
+        // inactive members.
+        DeactivatedAt = m.LastModified,
+    };
+
+    /// <summary>An inactive member: a record of the side table.</summary>
+    public static Expression<Func<InactiveMembership, MemberRow>> InactiveRow { get; } = r => new MemberRow
+    {
+        OrganizationId = r.OrganizationId,
+        UserId = r.UserId,
+        Active = false,
+        ScimId = r.ScimId,
+        Version = r.Version,
+        UserName = r.UserName,
+        NormalizedUserName = r.NormalizedUserName,
+        ExternalId = r.ExternalId,
+        DisplayName = r.DisplayName,
+        GivenName = r.GivenName,
+        FamilyName = r.FamilyName,
+        Email = r.Email,
+        Attributes = r.Attributes,
+        Created = r.Created,
+        LastModified = r.LastModified,
+        DeactivatedAt = r.DeactivatedAt,
+    };
+
     /// <summary>The members of one organization as SCIM sees them: the membership rows (Active) and the inactive records (Inactive).</summary>
     public IQueryable<MemberRow> Members(int organizationId) =>
-        Memberships
-            .Where(m => m.OrganizationId == organizationId)
-            .Select(m => new MemberRow
-            {
-                OrganizationId = m.OrganizationId,
-                UserId = m.UserId,
-                Active = true,
-                ScimId = m.ScimId,
-                Version = m.Version,
-                UserName = m.UserName,
-                NormalizedUserName = m.NormalizedUserName,
-                ExternalId = m.ExternalId,
-                DisplayName = m.DisplayName,
-                GivenName = m.GivenName,
-                FamilyName = m.FamilyName,
-                Email = m.Email,
-                Attributes = m.Attributes,
-                Created = m.Created,
-                LastModified = m.LastModified,
-                // An active member has no deactivation time. Both halves of a UNION need one column type, and a
-                // null constant would lose the ticks conversion, so the column repeats lastModified and is read
-                // only for inactive members.
-                DeactivatedAt = m.LastModified,
-            })
-            .Concat(InactiveMemberships
-                .Where(r => r.OrganizationId == organizationId)
-                .Select(r => new MemberRow
-                {
-                    OrganizationId = r.OrganizationId,
-                    UserId = r.UserId,
-                    Active = false,
-                    ScimId = r.ScimId,
-                    Version = r.Version,
-                    UserName = r.UserName,
-                    NormalizedUserName = r.NormalizedUserName,
-                    ExternalId = r.ExternalId,
-                    DisplayName = r.DisplayName,
-                    GivenName = r.GivenName,
-                    FamilyName = r.FamilyName,
-                    Email = r.Email,
-                    Attributes = r.Attributes,
-                    Created = r.Created,
-                    LastModified = r.LastModified,
-                    DeactivatedAt = r.DeactivatedAt,
-                }));
+        Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow)
+            .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

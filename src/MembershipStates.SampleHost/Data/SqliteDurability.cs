@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MembershipStates.SampleHost.Data;
@@ -10,26 +12,38 @@ namespace MembershipStates.SampleHost.Data;
 /// <remarks>
 /// The database runs in WAL mode (set once, kept in the file). With <c>synchronous=FULL</c> each commit syncs the
 /// write-ahead log; <c>NORMAL</c> would be durable against a process kill but not against a power loss. The
-/// setting is per connection, so it is applied whenever one opens.
+/// setting belongs to the native connection, which the pool keeps across opens, so it is applied once per native
+/// connection rather than at every open.
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = FULL;";
 
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        if (NeedsPragmas(connection))
         {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
 }

@@ -13,15 +13,48 @@ namespace MembershipStates.SampleHost.Scim;
 /// <remarks>One per request (scoped), over one pooled <see cref="MembershipDbContext"/>.</remarks>
 internal sealed class SampleMemberStore(MembershipDbContext db, Organizations organizations, TimeProvider timeProvider) : IScimMemberStore
 {
+    // The queries of every request are compiled once: EF Core then skips translating them per call, which is most
+    // of the cost of a read. The filtered list query is built per request from the provider's filter.
+    private static readonly Func<MembershipDbContext, int, string, IAsyncEnumerable<MemberRow>> ById =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id).Select(MembershipDbContext.ActiveRow)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id).Select(MembershipDbContext.InactiveRow)));
+
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<MemberRow?>> ByNormalizedUserName =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string normalized, CancellationToken cancellationToken) =>
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(MembershipDbContext.ActiveRow)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized).Select(MembershipDbContext.InactiveRow))
+                .OrderBy(m => m.Created)
+                .ThenBy(m => m.ScimId)
+                .FirstOrDefault());
+
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<MemberRow?>> ByExternalId =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string externalId, CancellationToken cancellationToken) =>
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ExternalId == externalId).Select(MembershipDbContext.ActiveRow)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ExternalId == externalId).Select(MembershipDbContext.InactiveRow))
+                .OrderBy(m => m.Created)
+                .ThenBy(m => m.ScimId)
+                .FirstOrDefault());
+
+    private static readonly Func<MembershipDbContext, int, string, string, CancellationToken, Task<bool>> UserNameTaken =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string normalized, string exceptId, CancellationToken cancellationToken) =>
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized && m.ScimId != exceptId).Select(m => m.ScimId)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized && r.ScimId != exceptId).Select(r => r.ScimId))
+                .Any());
+
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<Membership?>> RowById =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
+            db.Memberships.SingleOrDefault(m => m.OrganizationId == organizationId && m.ScimId == id));
+
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<InactiveMembership?>> RecordById =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
+            db.InactiveMemberships.SingleOrDefault(r => r.OrganizationId == organizationId && r.ScimId == id));
+
     public async Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default)
     {
         MemberRow? row = null;
         MemberRow? record = null;
-        var found = await db.Members(organizations.IdOf(organization))
-            .Where(m => m.ScimId == id)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var member in found)
+        await foreach (var member in ById(db, organizations.IdOf(organization), id).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (member.Active)
             {
@@ -47,22 +80,10 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
     public async Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
-        var normalized = Normalize(userName);
-        var members = db.Members(organizationId);
-        var found = await members
-            .Where(m => m.NormalizedUserName == normalized)
-            .OrderBy(m => m.Created)
-            .ThenBy(m => m.ScimId)
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var found = await ByNormalizedUserName(db, organizationId, Normalize(userName), cancellationToken).ConfigureAwait(false);
         if (found is null && externalId is not null)
         {
-            found = await members
-                .Where(m => m.ExternalId == externalId)
-                .OrderBy(m => m.Created)
-                .ThenBy(m => m.ScimId)
-                .FirstOrDefaultAsync(cancellationToken)
-                .ConfigureAwait(false);
+            found = await ByExternalId(db, organizationId, externalId, cancellationToken).ConfigureAwait(false);
         }
 
         return found is null ? null : ToMember(found);
@@ -119,8 +140,8 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 int userId;
                 if (previous.Exists)
                 {
-                    row = await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.ScimId == previous.Id, cancellationToken).ConfigureAwait(false);
-                    record = await db.InactiveMemberships.SingleOrDefaultAsync(r => r.OrganizationId == organizationId && r.ScimId == previous.Id, cancellationToken).ConfigureAwait(false);
+                    row = await RowById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
+                    record = await RecordById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
                     var stored = TwoStateHost.Read(row is null ? null : Snapshot(row, null), record is null ? null : Snapshot(record, record.DeactivatedAt));
                     if (!stored.IsConsistent)
                     {
@@ -151,11 +172,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 if (next.Exists)
                 {
                     ArgumentNullException.ThrowIfNull(attributes);
-                    var normalized = Normalize(attributes.UserName);
-                    var taken = await db.Members(organizationId)
-                        .AnyAsync(m => m.NormalizedUserName == normalized && m.ScimId != next.Id, cancellationToken)
-                        .ConfigureAwait(false);
-                    if (taken)
+                    if (await UserNameTaken(db, organizationId, Normalize(attributes.UserName), next.Id!, cancellationToken).ConfigureAwait(false))
                     {
                         return ScimCommitResult.UniquenessViolation;
                     }
