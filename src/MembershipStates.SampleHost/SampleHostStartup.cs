@@ -4,6 +4,7 @@ using MembershipStates.SampleHost.Data;
 using MembershipStates.SampleHost.Scim;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MembershipStates.SampleHost;
@@ -28,6 +29,8 @@ internal static partial class SampleHostStartup
             var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
             await db.Database.EnsureCreatedAsync().ConfigureAwait(false);
 
+            await CheckSchemaAsync(db).ConfigureAwait(false);
+
             // WAL lets readers go on while one writer commits; the mode is kept in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;").ConfigureAwait(false);
 
@@ -47,6 +50,27 @@ internal static partial class SampleHostStartup
 
         app.Services.GetRequiredService<Organizations>().Load(entries);
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, configured, generatedDemoToken));
+    }
+
+    /// <summary>
+    /// Fails the start, rather than every request, when the database file was created with another schema:
+    /// <c>EnsureCreated</c> creates a missing schema but never changes an existing one.
+    /// </summary>
+    private static async Task CheckSchemaAsync(MembershipDbContext db)
+    {
+        try
+        {
+            _ = await db.Members(0).AnyAsync().ConfigureAwait(false);
+            _ = await db.Users.AnyAsync().ConfigureAwait(false);
+            _ = await db.Organizations.AnyAsync().ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            throw new InvalidOperationException(
+                $"The database '{db.Database.GetDbConnection().DataSource}' does not have the schema of this version of the sample host ({exception.Message}). "
+                + "Delete the file, or set ConnectionStrings:Membership to another one, and start again.",
+                exception);
+        }
     }
 
     private static Dictionary<string, string> ReadOrganizations(IConfiguration configuration)
