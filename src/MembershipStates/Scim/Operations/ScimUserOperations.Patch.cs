@@ -30,16 +30,15 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
-        var attributes = ScimJson.ToJsonObject(current.Attributes);
-        attributes.Remove("active");
-        var applied = ScimPatchEngine.Apply(attributes, patch.Operations);
+        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations);
         if (applied.Error is not null)
         {
             return ScimUserOperation.Refused(applied.Error, id);
         }
 
         var patched = current.Attributes;
-        if (applied.Attributes is { } changed)
+        var changesAttributes = false;
+        if (applied.Attributes is { } changed && !JsonNode.DeepEquals(changed, applied.Original))
         {
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
@@ -53,8 +52,13 @@ public sealed partial class ScimUserOperations
             }
 
             patched = user.ToHostAttributes();
+
+            // Compared as read back, so a value sent in another form (manager as a string) is no change.
+            var normalized = ScimJson.ToJsonObject(patched);
+            normalized.Remove("active");
+            changesAttributes = !JsonNode.DeepEquals(normalized, applied.Original);
         }
 
-        return Change(current, id, patched, applied.Active, ifMatch);
+        return Change(current, id, changesAttributes ? patched : current.Attributes, changesAttributes, applied.Active, ifMatch);
     }
 }

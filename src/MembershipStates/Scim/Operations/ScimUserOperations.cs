@@ -118,7 +118,14 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Refused(invalid, id);
         }
 
-        return Change(current, id, requested.ToHostAttributes(), requested.IsActiveSpecified ? requested.Active : null, ifMatch);
+        var attributes = requested.ToHostAttributes();
+        return Change(
+            current,
+            id,
+            attributes,
+            !JsonNode.DeepEquals(ScimJson.ToJsonObject(attributes), ScimJson.ToJsonObject(current.Attributes)),
+            requested.IsActiveSpecified ? requested.Active : null,
+            ifMatch);
     }
 
     /// <summary>Removes a user (<c>DELETE /Users/{id}</c>).</summary>
@@ -153,9 +160,8 @@ public sealed partial class ScimUserOperations
     }
 
     /// <summary>Decides a change of attributes and, when <paramref name="active"/> has a value, of state, as one command.</summary>
-    private ScimUserOperation Change(ScimMember current, string id, ScimUser attributes, bool? active, ScimPrecondition ifMatch)
+    private ScimUserOperation Change(ScimMember current, string id, ScimUser attributes, bool changesAttributes, bool? active, ScimPrecondition ifMatch)
     {
-        var changesAttributes = !ReferenceEquals(attributes, current.Attributes) && !SameAttributes(attributes, current.Attributes);
         var command = active is { } value
             ? MembershipCommand.SetActive(value, changesAttributes)
             : MembershipCommand.UpdateProfile(changesAttributes);
@@ -164,6 +170,4 @@ public sealed partial class ScimUserOperations
         return ScimUserOperation.Decided(decision, kept, id);
     }
 
-    private static bool SameAttributes(ScimUser left, ScimUser right) =>
-        JsonNode.DeepEquals(ScimJson.ToJsonObject(left), ScimJson.ToJsonObject(right));
 }

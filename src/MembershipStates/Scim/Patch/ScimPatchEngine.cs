@@ -21,13 +21,18 @@ internal static class ScimPatchEngine
 {
     private static readonly ScimAttributeCatalog Catalog = ScimAttributeCatalog.Default;
 
-    internal readonly record struct Result(JsonObject? Attributes, bool? Active, ScimError? Error);
+    /// <summary>What applying came to.</summary>
+    /// <param name="Original">The attributes as JSON before the operations, when any operation needed them.</param>
+    /// <param name="Attributes">The attributes after the operations; <see langword="null"/> when no operation touched them.</param>
+    /// <param name="Active">The <c>active</c> the operations ask for, or <see langword="null"/>.</param>
+    /// <param name="Error">The first error; with it nothing applies.</param>
+    internal readonly record struct Result(JsonObject? Original, JsonObject? Attributes, bool? Active, ScimError? Error);
 
-    /// <summary>Applies the operations; <paramref name="attributes"/> is never changed.</summary>
-    /// <param name="attributes">The user's attributes as JSON, without <c>active</c>.</param>
+    /// <summary>Applies the operations to the user's attributes, which are never changed.</summary>
+    /// <param name="attributes">The user's attributes; read as JSON only when an operation addresses them.</param>
     /// <param name="operations">The operations, in order.</param>
     /// <returns>The changed attributes (<see langword="null"/> when no operation touched them), the requested <c>active</c>, or the first error.</returns>
-    internal static Result Apply(JsonObject attributes, IReadOnlyList<ScimPatchOperation> operations)
+    internal static Result Apply(ScimUser attributes, IReadOnlyList<ScimPatchOperation> operations)
     {
         var state = new State(attributes);
         foreach (var operation in operations)
@@ -37,11 +42,11 @@ internal static class ScimPatchEngine
                 : ApplyObject(state, operation.Type, (JsonObject)operation.Value!, schemaPrefix: null);
             if (error is not null)
             {
-                return new Result(null, null, error);
+                return new Result(null, null, null, error);
             }
         }
 
-        return new Result(state.Changed, state.Active, null);
+        return new Result(state.Original, state.Changed, state.Active, null);
     }
 
     private static ScimError? ApplyObject(State state, ScimPatchOperationType type, JsonObject value, string? schemaPrefix)
@@ -522,29 +527,33 @@ internal static class ScimPatchEngine
     /// <summary>The attributes being patched, copied on the first change.</summary>
     private sealed class State
     {
-        private readonly JsonObject _original;
+        private readonly ScimUser _user;
+        private JsonObject? _original;
 
-        public State(JsonObject original)
+        public State(ScimUser user) => _user = user;
+
+        /// <summary>Gets the attributes before any change, as JSON without <c>active</c>; built on first use.</summary>
+        public JsonObject Original
         {
-            _original = original;
-            Current = original;
+            get
+            {
+                if (_original is null)
+                {
+                    _original = ScimJson.ToJsonObject(_user);
+                    _original.Remove("active");
+                }
+
+                return _original;
+            }
         }
 
-        public JsonObject Current { get; private set; }
+        /// <summary>Gets the attributes as they stand: the changed copy once there is one.</summary>
+        public JsonObject Current => Changed ?? Original;
 
         public JsonObject? Changed { get; private set; }
 
         public bool? Active { get; set; }
 
-        public JsonObject Writable()
-        {
-            if (Changed is null)
-            {
-                Changed = (JsonObject)_original.DeepClone();
-                Current = Changed;
-            }
-
-            return Changed;
-        }
+        public JsonObject Writable() => Changed ??= (JsonObject)Original.DeepClone();
     }
 }

@@ -139,7 +139,13 @@ public sealed class ScimPatchRequest
                 $"Operations[{index}] has no path, so its value must be an object of attributes, such as {{\"active\":false}}."));
         }
 
-        return ScimResult<ScimPatchOperation>.Success(new ScimPatchOperation(type, path, value?.DeepClone()));
+        // Detach the value from the request's tree instead of copying it: the tree is read once and dropped.
+        if (value is not null)
+        {
+            value.Parent!.AsObject().Remove(value.GetPropertyName());
+        }
+
+        return ScimResult<ScimPatchOperation>.Success(new ScimPatchOperation(type, path, value));
     }
 
     private static bool ListsPatchSchema(JsonNode? schemas) =>
