@@ -25,8 +25,6 @@ internal sealed class ScimUserHandlers
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
     }
 
-    internal KeyedLocks Locks => _locks;
-
     /// <summary><c>GET /Users</c>: a page of members, filtered.</summary>
     public async Task<ScimReply> ListAsync(ScimRequest request)
     {
