@@ -1,0 +1,68 @@
+using MembershipStates.Scim;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>
+/// The members of one organization as the host stores them: the only persistence the SCIM endpoints need.
+/// </summary>
+/// <remarks>
+/// <para>The host implements it over its own tables. A two-state host keeps its membership table (row = Active)
+/// and adds one side table of inactive memberships, and applies each decision with
+/// <see cref="TwoStateHost.Plan"/>; see <c>docs/integration-guide.md</c>.</para>
+/// <para><b>Organizations.</b> Every call names the organization key that the <see cref="IScimOrganizationResolver"/>
+/// returned for the request. Nothing of one organization may be read or changed through another: the same
+/// <c>userName</c> lives independently in each, and the attributes are kept per organization.</para>
+/// <para><b>What a member is.</b> An Active or Inactive membership, as a <see cref="ScimMember"/>: its lifecycle
+/// facts (id, version, timestamps) and the SCIM attributes last stored for it. A removed membership is gone: no
+/// call returns it.</para>
+/// <para><b>Errors.</b> Version conflicts and uniqueness violations are values of <see cref="ScimCommitResult"/>,
+/// never exceptions. Any exception is answered 500 without its details. Every method honours its
+/// <see cref="CancellationToken"/>.</para>
+/// <para>Resolved from the request's services once per request; a scoped registration (one per request, such as
+/// one over an EF Core <c>DbContext</c>) is the usual one.</para>
+/// </remarks>
+public interface IScimMemberStore
+{
+    /// <summary>Finds the member with a SCIM id, Active or Inactive.</summary>
+    /// <param name="organization">The organization key.</param>
+    /// <param name="id">The SCIM id, exactly as the request names it; any text, which may match nothing.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The member, or <see langword="null"/> when the organization has none with that id.</returns>
+    Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the member a provisioning request meets: the one with the <c>userName</c>, else the one with the <c>externalId</c>, Active or Inactive.</summary>
+    /// <param name="organization">The organization key.</param>
+    /// <param name="userName">The <c>userName</c>, compared case-insensitively (RFC 7643 §4.1.1: <c>caseExact</c> is false).</param>
+    /// <param name="externalId">The <c>externalId</c>, compared exactly, or <see langword="null"/> to match by <c>userName</c> only.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The member, or <see langword="null"/> when neither matches.</returns>
+    Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of the members that match a query, Active and Inactive alike.</summary>
+    /// <param name="organization">The organization key.</param>
+    /// <param name="query">The filter and the page.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page and the total number of matches, or the error that answers a filter the store cannot run.</returns>
+    /// <remarks>The order is stable and the same for every page size (for example by creation time, then id), so
+    /// that paging through the results meets every member once.</remarks>
+    Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies one decision's effects and attributes atomically, if the member is still as it was decided against.</summary>
+    /// <param name="organization">The organization key.</param>
+    /// <param name="decision">The decision; <see cref="MembershipDecision.IsChange"/> is true. Its
+    /// <see cref="MembershipDecision.Previous"/> is the member as it was read, its <see cref="MembershipDecision.Next"/>
+    /// the member to store (id, version, timestamps).</param>
+    /// <param name="attributes">The SCIM attributes to store with the member, or <see langword="null"/> when the decision removes it.</param>
+    /// <param name="cancellationToken">Cancels the commit; a cancelled commit changes nothing.</param>
+    /// <returns>
+    /// <see cref="ScimCommitResult.Committed"/> when everything was applied in one transaction;
+    /// <see cref="ScimCommitResult.VersionConflict"/>, with nothing changed, when the member's state or version is no
+    /// longer that of <see cref="MembershipDecision.Previous"/> (for a creation: when the id is taken);
+    /// <see cref="ScimCommitResult.UniquenessViolation"/>, with nothing changed, when the <c>userName</c> to store
+    /// equals, case-insensitively, that of another member of the organization, Active or Inactive.
+    /// </returns>
+    /// <remarks>The store's unique index on (organization, normalized <c>userName</c>) is the final arbiter:
+    /// two concurrent creations of one <c>userName</c> must end in one <see cref="ScimCommitResult.Committed"/>
+    /// and one <see cref="ScimCommitResult.UniquenessViolation"/>.</remarks>
+    Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default);
+}

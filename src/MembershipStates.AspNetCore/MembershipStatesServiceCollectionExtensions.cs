@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>
+/// Registers the services of the SCIM endpoints.
+/// </summary>
+public static class MembershipStatesServiceCollectionExtensions
+{
+    /// <summary>Registers what <see cref="ScimEndpointRouteBuilderExtensions.MapScim"/> needs, and checks the options when the application starts.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; the defaults apply when <see langword="null"/>.</param>
+    /// <returns>The same service collection.</returns>
+    /// <remarks>
+    /// <para>The host registers two services of its own: an <see cref="IScimMemberStore"/> (usually scoped) and an
+    /// <see cref="IScimOrganizationResolver"/> (usually a singleton). The lifecycle reads the clock from a
+    /// <see cref="TimeProvider"/> service, <see cref="TimeProvider.System"/> unless the host registers another.</para>
+    /// <para>Calling it again adds <paramref name="configure"/> to the options and registers nothing twice.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddMembershipStates(this IServiceCollection services, Action<MembershipStatesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MembershipStatesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipStatesOptions>, MembershipStatesOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ScimPipeline>();
+        services.TryAddSingleton<ScimUserHandlers>();
+        return services;
+    }
+}

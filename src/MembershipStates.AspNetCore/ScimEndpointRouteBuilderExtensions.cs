@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>
+/// Maps the SCIM 2.0 endpoints of an organization onto the host's <see cref="IScimMemberStore"/>.
+/// </summary>
+public static class ScimEndpointRouteBuilderExtensions
+{
+    /// <summary>The default base path: one SCIM base per organization.</summary>
+    public const string DefaultPattern = "/scim/v2/organizations/{organization}";
+
+    /// <summary>Maps the SCIM endpoints under a base path.</summary>
+    /// <param name="endpoints">The application or a route group.</param>
+    /// <param name="pattern">The base path; its <c>{organization}</c> value, if any, is given to the <see cref="IScimOrganizationResolver"/>.</param>
+    /// <returns>The route group of the endpoints, to add conventions such as rate limiting.</returns>
+    /// <remarks>
+    /// <para>Under the base: <c>GET</c>/<c>POST /Users</c>; <c>GET</c>/<c>PUT</c>/<c>PATCH</c>/<c>DELETE /Users/{id}</c>;
+    /// <c>GET /Groups</c> (always an empty list) and <c>/Groups/{id}</c> (404); <c>GET /ServiceProviderConfig</c>,
+    /// <c>/ResourceTypes</c>, <c>/ResourceTypes/{id}</c>, <c>/Schemas</c>, <c>/Schemas/{id}</c>. Any other path is a
+    /// 404 SCIM error, and another method on a known path a 501.</para>
+    /// <para>Every request is authenticated first (401 with a SCIM error when the resolver refuses it). Bodies must be
+    /// <c>application/scim+json</c> or <c>application/json</c> (415 otherwise) and at most
+    /// <see cref="MembershipStatesOptions.MaxRequestBodySize"/> bytes (413). Answers are
+    /// <c>application/scim+json</c>; every failure, a 500 included, is a SCIM error whose detail reveals no
+    /// internals. Each committed change writes one log line: organization, id, state before and after, command.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="MembershipStatesServiceCollectionExtensions.AddMembershipStates"/> was not called, or no
+    /// <see cref="IScimMemberStore"/> or <see cref="IScimOrganizationResolver"/> is registered.</exception>
+    public static RouteGroupBuilder MapScim(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var services = endpoints.ServiceProvider;
+        var handlers = services.GetService<ScimUserHandlers>() ?? throw new InvalidOperationException(
+            $"Call services.{nameof(MembershipStatesServiceCollectionExtensions.AddMembershipStates)}() before mapping the SCIM endpoints.");
+        var isService = services.GetRequiredService<IServiceProviderIsService>();
+        if (!isService.IsService(typeof(IScimMemberStore)))
+        {
+            throw new InvalidOperationException($"Register the host's {nameof(IScimMemberStore)} (for example services.AddScoped<{nameof(IScimMemberStore)}, MyStore>()) before mapping the SCIM endpoints.");
+        }
+
+        if (!isService.IsService(typeof(IScimOrganizationResolver)))
+        {
+            throw new InvalidOperationException($"Register the host's {nameof(IScimOrganizationResolver)} before mapping the SCIM endpoints.");
+        }
+
+        var pipeline = services.GetRequiredService<ScimPipeline>();
+        var group = endpoints.MapGroup(pattern);
+
+        group.MapGet("/Users", pipeline.Build(1, readsBody: false, handlers.ListAsync));
+        group.MapPost("/Users", pipeline.Build(1, readsBody: true, handlers.CreateAsync));
+        group.MapGet("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.ReadAsync));
+        group.MapPut("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.ReplaceAsync));
+        group.MapPatch("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.PatchAsync));
+        group.MapDelete("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.DeleteAsync));
+        group.MapGet("/Groups", pipeline.Build(1, readsBody: false, handlers.ListGroupsAsync));
+        group.MapGet("/Groups/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
+        group.MapGet("/ServiceProviderConfig", pipeline.Build(1, readsBody: false, handlers.ServiceProviderConfigAsync));
+        group.MapGet("/ResourceTypes", pipeline.Build(1, readsBody: false, ScimUserHandlers.ResourceTypesAsync));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.ResourceTypeAsync));
+        group.MapGet("/Schemas", pipeline.Build(1, readsBody: false, ScimUserHandlers.SchemasAsync));
+        group.MapGet("/Schemas/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.SchemaAsync));
+        group.Map("/{**path}", pipeline.Build(-1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
+        return group;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Buffers;
+using MembershipStates.Scim;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>
+/// What every SCIM request goes through, whatever its endpoint: failures as SCIM errors, authentication,
+/// media type and size of the body, and writing the answer.
+/// </summary>
+internal sealed class ScimPipeline
+{
+    internal const string OrganizationRouteValue = "organization";
+
+    private readonly MembershipStatesOptions _options;
+    private readonly ILogger _logger;
+
+    public ScimPipeline(IOptions<MembershipStatesOptions> options, ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
+    }
+
+    /// <summary>Builds the request delegate of an endpoint.</summary>
+    /// <param name="relativeSegments">How many path segments the endpoint's own template has below the SCIM base (1 for <c>/Users</c>, 2 for <c>/Users/{id}</c>; -1 for the catch-all).</param>
+    /// <param name="readsBody">Whether the endpoint reads a body.</param>
+    /// <param name="handler">The endpoint.</param>
+    public RequestDelegate Build(int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimReply>> handler) =>
+        context => HandleAsync(context, relativeSegments, readsBody, handler);
+
+    internal static async Task WriteAsync(HttpContext context, ScimReply reply, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.StatusCode = reply.StatusCode;
+        foreach (var (name, value) in reply.Headers)
+        {
+            response.Headers.Append(name, value);
+        }
+
+        if (!reply.Body.IsEmpty)
+        {
+            response.ContentLength = reply.Body.Length;
+            await response.Body.WriteAsync(reply.Body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            response.ContentLength = 0;
+        }
+    }
+
+    /// <summary>The base URL of the SCIM endpoints: the request's URL less the endpoint's own segments.</summary>
+    internal static string BaseUrlOf(HttpRequest request, int relativeSegments)
+    {
+        var path = request.Path.HasValue ? request.Path.Value! : string.Empty;
+        if (path.Length > 1 && path[^1] == '/')
+        {
+            path = path[..^1];
+        }
+
+        for (var i = 0; i < relativeSegments; i++)
+        {
+            var slash = path.LastIndexOf('/');
+            path = slash < 0 ? string.Empty : path[..slash];
+        }
+
+        return string.Concat(
+            request.Scheme,
+            "://",
+            request.Host.ToUriComponent(),
+            request.PathBase.ToUriComponent(),
+            new PathString(path).ToUriComponent());
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization;
+        if (header.Count != 1 || header[0] is not { } value)
+        {
+            return null;
+        }
+
+        const string Scheme = "Bearer ";
+        var text = value.AsSpan().Trim();
+        if (text.Length <= Scheme.Length || !text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = text[Scheme.Length..].Trim();
+        return token.IsEmpty ? null : token.ToString();
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        var type = mediaType.MediaType;
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/scim+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task HandleAsync(HttpContext context, int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimReply>> handler)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            var reply = await AuthenticateAndRunAsync(context, relativeSegments, readsBody, handler).ConfigureAwait(false);
+            await WriteAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client is gone: there is nobody to answer.
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // The server refused the body while it was read (Kestrel's own size limit, a broken chunked body).
+            ScimReply reply = exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ScimError.PayloadTooLarge(TooLargeDetail())
+                : ScimError.BadRequest("The request could not be read.");
+            await WriteAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Every failure is answered as a SCIM error; the exception is logged, never shown.
+        catch (Exception exception) when (!context.Response.HasStarted)
+#pragma warning restore CA1031
+        {
+            ScimLog.RequestFailed(_logger, exception, context.Request.Method, context.Request.Path.Value ?? string.Empty);
+            context.Response.Clear();
+            await WriteAsync(context, ScimError.InternalServerError(), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ScimReply> AuthenticateAndRunAsync(
+        HttpContext context,
+        int relativeSegments,
+        bool readsBody,
+        Func<ScimRequest, Task<ScimReply>> handler)
+    {
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        var routeOrganization = request.RouteValues[OrganizationRouteValue]?.ToString();
+        var resolver = context.RequestServices.GetRequiredService<IScimOrganizationResolver>();
+        var organization = await resolver.ResolveAsync(context, routeOrganization, BearerToken(request), cancellationToken).ConfigureAwait(false);
+        if (organization is null)
+        {
+            ScimLog.Unauthorized(_logger, request.Method, request.Path.Value ?? string.Empty, routeOrganization);
+            // ScimResponse adds the WWW-Authenticate: Bearer challenge of RFC 6750 §3.
+            return ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.");
+        }
+
+        var body = ReadOnlyMemory<byte>.Empty;
+        if (readsBody)
+        {
+            if (request.ContentType is { } contentType && !IsJson(contentType))
+            {
+                return ScimReply.Error(
+                    StatusCodes.Status415UnsupportedMediaType,
+                    "The request body must be 'application/scim+json' or 'application/json'.");
+            }
+
+            var read = await ReadBodyAsync(context, cancellationToken).ConfigureAwait(false);
+            if (read is null)
+            {
+                return ScimError.PayloadTooLarge(TooLargeDetail());
+            }
+
+            body = read;
+        }
+
+        var store = context.RequestServices.GetRequiredService<IScimMemberStore>();
+        var baseUrl = relativeSegments >= 0 ? BaseUrlOf(request, relativeSegments) : string.Empty;
+        return await handler(new ScimRequest(context, organization, store, baseUrl, body)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the whole body, or returns <see langword="null"/> when it is larger than the limit.</summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxRequestBodySize;
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        // Let the server stop reading at the same size, for chunked bodies too.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var initial = (int)Math.Min(request.ContentLength ?? 4096, limit) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private string TooLargeDetail() =>
+        $"The request body is larger than the {_options.MaxRequestBodySize} bytes this service provider accepts.";
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>One authenticated SCIM request: its organization, its store, its URLs and its body.</summary>
+internal sealed class ScimRequest
+{
+    public ScimRequest(HttpContext httpContext, string organization, IScimMemberStore store, string baseUrl, ReadOnlyMemory<byte> body)
+    {
+        HttpContext = httpContext;
+        Organization = organization;
+        Store = store;
+        BaseUrl = baseUrl;
+        Body = body;
+        UsersEndpoint = new Uri(baseUrl + "/Users", UriKind.Absolute);
+    }
+
+    public HttpContext HttpContext { get; }
+
+    public string Organization { get; }
+
+    public IScimMemberStore Store { get; }
+
+    /// <summary>Gets the absolute URL of the organization's SCIM base, without a trailing slash.</summary>
+    public string BaseUrl { get; }
+
+    public Uri BaseUri => new(BaseUrl + "/", UriKind.Absolute);
+
+    /// <summary>Gets the absolute URL of the organization's <c>/Users</c> endpoint.</summary>
+    public Uri UsersEndpoint { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public CancellationToken Aborted => HttpContext.RequestAborted;
+
+    public string? RouteValue(string name) => HttpContext.Request.RouteValues[name]?.ToString();
+
+    public string? Query(string name)
+    {
+        var values = HttpContext.Request.Query[name];
+        return values.Count == 0 ? null : values[0];
+    }
+}

@@ -1,0 +1,269 @@
+using System.Text.Json.Nodes;
+using MembershipStates.Scim;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MembershipStates.AspNetCore;
+
+/// <summary>
+/// The SCIM endpoints: each reads what the store has, lets <see cref="ScimUserOperations"/> decide, commits the
+/// decision, and answers.
+/// </summary>
+/// <remarks>Thread-safe; one instance serves the application.</remarks>
+internal sealed class ScimUserHandlers
+{
+    private readonly MembershipStatesOptions _options;
+    private readonly ScimUserOperations _operations;
+    private readonly ILogger _logger;
+    private readonly KeyedLocks _locks = new();
+
+    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider));
+        _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
+    }
+
+    /// <summary><c>GET /Users</c>: a page of members, filtered.</summary>
+    public async Task<ScimReply> ListAsync(ScimRequest request)
+    {
+        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
+        if (!page.TryGetValue(out var value))
+        {
+            return page.Error!;
+        }
+
+        ScimFilter? filter = null;
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        {
+            return ToScimError(invalid);
+        }
+
+        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value), request.Aborted).ConfigureAwait(false);
+        return result.Error is { } error
+            ? error
+            : ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
+    }
+
+    /// <summary><c>GET /Users/{id}</c>.</summary>
+    public async Task<ScimReply> ReadAsync(ScimRequest request)
+    {
+        var id = IdOf(request);
+        var current = await request.Store.FindByIdAsync(request.Organization, id, request.Aborted).ConfigureAwait(false);
+        var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
+        return _operations.Read(current, id, ifNoneMatch).ToResponse(request.UsersEndpoint);
+    }
+
+    /// <summary><c>POST /Users</c>.</summary>
+    public async Task<ScimReply> CreateAsync(ScimRequest request)
+    {
+        var parsed = ScimUserOperations.ParseUser(request.Body.Span);
+        if (!parsed.TryGetValue(out var user))
+        {
+            return parsed.Error!;
+        }
+
+        // Validated by ParseUser: userName is present and not blank.
+        var userName = user.UserName!;
+        var newId = Guid.NewGuid().ToString("D");
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "userName", userName.ToUpperInvariant()), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            MembershipCommandKind.Provision,
+            retriesUniqueness: true,
+            stalePreconditionFails: false,
+            async cancellationToken =>
+            {
+                var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
+                return _operations.Create(user, existing, newId);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary><c>PUT /Users/{id}</c>.</summary>
+    public async Task<ScimReply> ReplaceAsync(ScimRequest request)
+    {
+        var parsed = ScimUserOperations.ParseUser(request.Body.Span);
+        if (!parsed.TryGetValue(out var user))
+        {
+            return parsed.Error!;
+        }
+
+        var id = IdOf(request);
+        var ifMatch = IfMatch(request);
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            MembershipCommandKind.UpdateProfile,
+            retriesUniqueness: false,
+            stalePreconditionFails: NamesVersions(ifMatch),
+            async cancellationToken =>
+            {
+                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
+                return _operations.Replace(current, id, user, ifMatch);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
+    public async Task<ScimReply> PatchAsync(ScimRequest request)
+    {
+        var parsed = ScimUserOperations.ParsePatch(request.Body.Span);
+        if (!parsed.TryGetValue(out var patch))
+        {
+            return parsed.Error!;
+        }
+
+        var id = IdOf(request);
+        var ifMatch = IfMatch(request);
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            MembershipCommandKind.UpdateProfile,
+            retriesUniqueness: false,
+            stalePreconditionFails: NamesVersions(ifMatch),
+            async cancellationToken =>
+            {
+                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
+                return _operations.Patch(current, id, patch, ifMatch);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary><c>DELETE /Users/{id}</c>.</summary>
+    public async Task<ScimReply> DeleteAsync(ScimRequest request)
+    {
+        var id = IdOf(request);
+        var ifMatch = IfMatch(request);
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            MembershipCommandKind.Remove,
+            retriesUniqueness: false,
+            stalePreconditionFails: NamesVersions(ifMatch),
+            async cancellationToken =>
+            {
+                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
+                return _operations.Delete(current, id, ifMatch);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /Groups</c>: this service provider keeps no groups, so the list is valid and empty.</summary>
+    public Task<ScimReply> ListGroupsAsync(ScimRequest request)
+    {
+        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
+        if (!page.TryGetValue(out var value))
+        {
+            return Task.FromResult<ScimReply>(page.Error!);
+        }
+
+        return Task.FromResult<ScimReply>(ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value)));
+    }
+
+    /// <summary><c>GET /Groups/{id}</c>: there are no groups.</summary>
+    public static Task<ScimReply> ReadGroupAsync(ScimRequest request) =>
+        Task.FromResult<ScimReply>(ScimError.ResourceNotFound(IdOf(request)));
+
+    public Task<ScimReply> ServiceProviderConfigAsync(ScimRequest request) =>
+        Task.FromResult<ScimReply>(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
+
+    public static Task<ScimReply> ResourceTypesAsync(ScimRequest request) =>
+        Task.FromResult<ScimReply>(ScimDiscovery.ResourceTypes(request.BaseUri));
+
+    public static Task<ScimReply> ResourceTypeAsync(ScimRequest request) =>
+        Task.FromResult<ScimReply>(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri));
+
+    public static Task<ScimReply> SchemasAsync(ScimRequest request) =>
+        Task.FromResult(ScimSchemaEndpoints.List(request.BaseUri));
+
+    public static Task<ScimReply> SchemaAsync(ScimRequest request) =>
+        Task.FromResult(ScimSchemaEndpoints.One(IdOf(request), request.BaseUri));
+
+    /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
+    public static Task<ScimReply> UnmatchedAsync(ScimRequest request)
+    {
+        var path = request.RouteValue("path") ?? string.Empty;
+        var segments = path.Split('/');
+        var resource = segments[0].ToUpperInvariant();
+        var defined = segments.Length switch
+        {
+            1 => resource is "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH",
+            2 => resource is "USERS" or "GROUPS" or "RESOURCETYPES" or "SCHEMAS",
+            _ => false,
+        };
+        ScimError error = defined
+            ? ScimError.NotImplemented($"{request.HttpContext.Request.Method} /{path} is not supported by this service provider.")
+            : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
+        return Task.FromResult<ScimReply>(error);
+    }
+
+    /// <summary>The SCIM error of a filter or path the package rejected: 400 with its <c>scimType</c>.</summary>
+    internal static ScimError ToScimError(ScimFilterError error) =>
+        error.ScimType == ScimFilterError.InvalidPath ? ScimError.InvalidPath(error.Message) : ScimError.InvalidFilter(error.Message);
+
+    private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
+
+    private static ScimPrecondition IfMatch(ScimRequest request) =>
+        ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
+
+    // An If-Match that names versions cannot be satisfied by deciding again: the version it names is gone.
+    private static bool NamesVersions(ScimPrecondition ifMatch) => ifMatch.IsPresent && !ifMatch.IsAny;
+
+    private static string LockKey(string organization, string kind, string value) =>
+        string.Concat(organization, "\n", kind, "\n", value);
+
+    /// <summary>Decides, commits when the decision changes something, and retries a lost race by reading and deciding again.</summary>
+    private async Task<ScimReply> CommitAsync(
+        ScimRequest request,
+        MembershipCommandKind command,
+        bool retriesUniqueness,
+        bool stalePreconditionFails,
+        Func<CancellationToken, Task<ScimUserOperation>> decide)
+    {
+        var cancellationToken = request.Aborted;
+        for (var attempt = 1; ; attempt++)
+        {
+            var operation = await decide(cancellationToken).ConfigureAwait(false);
+            if (!operation.RequiresCommit)
+            {
+                return operation.ToResponse(request.UsersEndpoint);
+            }
+
+            var decision = operation.Decision;
+            var result = await request.Store.CommitAsync(request.Organization, decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
+            switch (result)
+            {
+                case ScimCommitResult.Committed:
+                    ScimLog.MembershipChanged(
+                        _logger,
+                        request.Organization,
+                        decision.Id,
+                        decision.Previous.State,
+                        decision.Next.State,
+                        decision.Command,
+                        decision.Outcome,
+                        decision.Next.Version);
+                    return operation.ToResponse(request.UsersEndpoint);
+
+                case ScimCommitResult.VersionConflict when stalePreconditionFails:
+                    return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.");
+
+                case ScimCommitResult.UniquenessViolation when !retriesUniqueness || attempt > _options.MaxConflictRetries:
+                    return ScimError.Uniqueness("Another user of this organization has the same userName (compared case-insensitively).");
+
+                case ScimCommitResult.VersionConflict or ScimCommitResult.UniquenessViolation:
+                    if (attempt > _options.MaxConflictRetries)
+                    {
+                        ScimLog.CommitRetriesExhausted(_logger, request.Organization, command, result, attempt);
+                        return ScimReply.Error(
+                            StatusCodes.Status409Conflict,
+                            "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.");
+                    }
+
+                    ScimLog.CommitRetried(_logger, request.Organization, command, result, attempt);
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"The store returned an undefined {nameof(ScimCommitResult)}: {result}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace MembershipStates.SampleHost.Data;
+
+/// <summary>
+/// The SCIM facts kept with a membership row and with an inactive record alike: the SCIM id, the version, the
+/// timestamps, and this organization's copy of the SCIM attributes.
+/// </summary>
+internal interface IScimColumns
+{
+    int OrganizationId { get; set; }
+
+    int UserId { get; set; }
+
+    /// <summary>Gets or sets the SCIM id, stable from provisioning until removal, also across deactivation.</summary>
+    string ScimId { get; set; }
+
+    /// <summary>Gets or sets the version (<c>meta.version</c>, the ETag); the optimistic-concurrency token.</summary>
+    long Version { get; set; }
+
+    /// <summary>Gets or sets the <c>userName</c> exactly as the provider sent it.</summary>
+    string UserName { get; set; }
+
+    /// <summary>Gets or sets <see cref="UserName"/> upper-cased: unique per organization (<c>caseExact</c> is false).</summary>
+    string NormalizedUserName { get; set; }
+
+    string? ExternalId { get; set; }
+
+    // Copies of a few attributes, so that filters on them run in SQL: displayName, name.givenName,
+    // name.familyName, and the work (else primary, else first) e-mail address.
+    string? DisplayName { get; set; }
+
+    string? GivenName { get; set; }
+
+    string? FamilyName { get; set; }
+
+    string? Email { get; set; }
+
+    /// <summary>Gets or sets the SCIM attributes this organization's provider sent, as JSON: never shared with another organization.</summary>
+    string Attributes { get; set; }
+
+    DateTimeOffset Created { get; set; }
+
+    DateTimeOffset LastModified { get; set; }
+}

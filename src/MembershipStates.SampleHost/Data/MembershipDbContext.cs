@@ -1,0 +1,120 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MembershipStates.SampleHost.Data;
+
+/// <summary>The app's database: users (global), organizations, memberships, and the inactive-membership side table.</summary>
+internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<InactiveMembership> InactiveMemberships => Set<InactiveMembership>();
+
+    /// <summary>An active member: a membership row.</summary>
+    public static Expression<Func<Membership, MemberRow>> ActiveRow { get; } = m => new MemberRow
+    {
+        OrganizationId = m.OrganizationId,
+        UserId = m.UserId,
+        Active = true,
+        ScimId = m.ScimId,
+        Version = m.Version,
+        UserName = m.UserName,
+        NormalizedUserName = m.NormalizedUserName,
+        ExternalId = m.ExternalId,
+        DisplayName = m.DisplayName,
+        GivenName = m.GivenName,
+        FamilyName = m.FamilyName,
+        Email = m.Email,
+        Attributes = m.Attributes,
+        Created = m.Created,
+        LastModified = m.LastModified,
+
+        // An active member has no deactivation time. Both halves of a UNION need one column type, and a null
+        // constant would lose the ticks conversion, so the column repeats lastModified and is read only for
+        // inactive members.
+        DeactivatedAt = m.LastModified,
+    };
+
+    /// <summary>An inactive member: a record of the side table.</summary>
+    public static Expression<Func<InactiveMembership, MemberRow>> InactiveRow { get; } = r => new MemberRow
+    {
+        OrganizationId = r.OrganizationId,
+        UserId = r.UserId,
+        Active = false,
+        ScimId = r.ScimId,
+        Version = r.Version,
+        UserName = r.UserName,
+        NormalizedUserName = r.NormalizedUserName,
+        ExternalId = r.ExternalId,
+        DisplayName = r.DisplayName,
+        GivenName = r.GivenName,
+        FamilyName = r.FamilyName,
+        Email = r.Email,
+        Attributes = r.Attributes,
+        Created = r.Created,
+        LastModified = r.LastModified,
+        DeactivatedAt = r.DeactivatedAt,
+    };
+
+    /// <summary>The members of one organization as SCIM sees them: the membership rows (Active) and the inactive records (Inactive).</summary>
+    public IQueryable<MemberRow> Members(int organizationId) =>
+        Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow)
+            .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.Email).HasMaxLength(256);
+            user.Property(u => u.NormalizedEmail).HasMaxLength(256);
+            user.HasIndex(u => u.NormalizedEmail).IsUnique();
+        });
+
+        modelBuilder.Entity<Organization>(organization =>
+        {
+            organization.ToTable("organizations");
+            organization.HasIndex(o => o.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<Membership>(membership =>
+        {
+            membership.ToTable("memberships");
+            membership.HasKey(m => new { m.OrganizationId, m.UserId });
+            ScimColumns(membership);
+        });
+
+        modelBuilder.Entity<InactiveMembership>(record =>
+        {
+            record.ToTable("inactive_memberships");
+            record.HasKey(r => new { r.OrganizationId, r.UserId });
+            ScimColumns(record);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type; UTC ticks sort and compare correctly as integers.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
+    }
+
+    private static void ScimColumns<T>(EntityTypeBuilder<T> entity)
+        where T : class, IScimColumns
+    {
+        entity.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId);
+        entity.HasOne<User>().WithMany().HasForeignKey(e => e.UserId);
+        entity.Property(e => e.Version).IsConcurrencyToken();
+        entity.HasIndex(e => e.ScimId).IsUnique();
+
+        // userName is unique per organization, case-insensitively (RFC 7643 caseExact false): the database is the
+        // final arbiter when two provisioning requests race.
+        entity.HasIndex(e => new { e.OrganizationId, e.NormalizedUserName }).IsUnique();
+        entity.HasIndex(e => new { e.OrganizationId, e.ExternalId });
+        entity.HasIndex(e => new { e.OrganizationId, e.Created, e.ScimId });
+    }
+}

@@ -1,0 +1,134 @@
+using FluentAssertions;
+using MembershipStates.AspNetCore.Tests.Infrastructure;
+using MembershipStates.Scim;
+using MembershipStates.SampleHost.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MembershipStates.AspNetCore.Tests;
+
+/// <summary>
+/// The sample's store on its own, without the adapter's in-process serialization: the database has the last word.
+/// </summary>
+public sealed class SampleMemberStoreTests(SampleHostFixture host) : IClassFixture<SampleHostFixture>
+{
+    private readonly MembershipLifecycle _lifecycle = new();
+
+    [Fact]
+    public async Task CommitAsync_ConcurrentCreationsOfOneUserName_CommitExactlyOne()
+    {
+        var userName = Payloads.NewUserName("StoreRace");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            using var scope = host.Services.CreateScope();
+            var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+            var decision = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(Guid.NewGuid().ToString()));
+            var attributes = new ScimUser { UserName = i % 2 == 0 ? userName : userName.ToLowerInvariant() };
+            return await store.CommitAsync(SampleHostFixture.Acme, decision, attributes);
+        })));
+
+        results.Count(r => r == ScimCommitResult.Committed).Should().Be(1);
+        results.Where(r => r != ScimCommitResult.Committed).Should().OnlyContain(r => r == ScimCommitResult.UniquenessViolation);
+    }
+
+    [Fact]
+    public async Task EveryConnection_IsWalWithSynchronousFull()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = host.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            (await command.ExecuteScalarAsync()).Should().Be(2L, "FULL: an acknowledged commit is on disk");
+            command.CommandText = "PRAGMA journal_mode;";
+            (await command.ExecuteScalarAsync()).Should().Be("wal");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CommitAsync_AgainstAStaleVersion_IsAConflictAndChangesNothing()
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var id = Guid.NewGuid().ToString();
+        var attributes = new ScimUser { UserName = Payloads.NewUserName("StoreStale") };
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(id));
+        (await store.CommitAsync(SampleHostFixture.Acme, created, attributes)).Should().Be(ScimCommitResult.Committed);
+        var deactivated = _lifecycle.Decide(created.Next, MembershipCommand.Deactivate());
+        (await store.CommitAsync(SampleHostFixture.Acme, deactivated, attributes)).Should().Be(ScimCommitResult.Committed);
+
+        // Decided against version 1, which is gone: refused, and version 2 stays.
+        var stale = _lifecycle.Decide(created.Next, MembershipCommand.Remove());
+        (await store.CommitAsync(SampleHostFixture.Acme, stale, null)).Should().Be(ScimCommitResult.VersionConflict);
+
+        var member = await store.FindByIdAsync(SampleHostFixture.Acme, id);
+        member!.Membership.State.Should().Be(MembershipState.Inactive);
+        member.Membership.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task CommitAsync_DeactivateAndReactivate_MovesTheMembershipBetweenTheTwoTables()
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var id = Guid.NewGuid().ToString();
+        var attributes = new ScimUser { UserName = Payloads.NewUserName("Mover") };
+
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(id));
+        (await store.CommitAsync(SampleHostFixture.Acme, created, attributes)).Should().Be(ScimCommitResult.Committed);
+        (await db.Memberships.CountAsync(m => m.ScimId == id), await db.InactiveMemberships.CountAsync(r => r.ScimId == id)).Should().Be((1, 0));
+
+        var deactivated = _lifecycle.Decide(created.Next, MembershipCommand.Deactivate());
+        (await store.CommitAsync(SampleHostFixture.Acme, deactivated, attributes)).Should().Be(ScimCommitResult.Committed);
+        (await db.Memberships.CountAsync(m => m.ScimId == id), await db.InactiveMemberships.CountAsync(r => r.ScimId == id)).Should().Be((0, 1));
+
+        var reactivated = _lifecycle.Decide(deactivated.Next, MembershipCommand.Reactivate());
+        (await store.CommitAsync(SampleHostFixture.Acme, reactivated, attributes)).Should().Be(ScimCommitResult.Committed);
+        (await db.Memberships.CountAsync(m => m.ScimId == id), await db.InactiveMemberships.CountAsync(r => r.ScimId == id)).Should().Be((1, 0));
+
+        var member = await store.FindByIdAsync(SampleHostFixture.Acme, id);
+        member!.Membership.Should().Be(reactivated.Next);
+    }
+
+    [Fact]
+    public async Task FindByIdAsync_WhenBothARowAndARecordExist_ReportsTheBrokenInvariant()
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var id = Guid.NewGuid().ToString();
+        var userName = Payloads.NewUserName("Broken");
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(id));
+        (await store.CommitAsync(SampleHostFixture.Acme, created, new ScimUser { UserName = userName })).Should().Be(ScimCommitResult.Committed);
+        var row = await db.Memberships.AsNoTracking().SingleAsync(m => m.ScimId == id);
+
+        // Written behind the store's back: what a buggy host would do.
+        db.InactiveMemberships.Add(new InactiveMembership
+        {
+            OrganizationId = row.OrganizationId,
+            UserId = row.UserId,
+            ScimId = id,
+            Version = 1,
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            Attributes = row.Attributes,
+            Created = row.Created,
+            LastModified = row.LastModified,
+            DeactivatedAt = row.LastModified,
+        });
+        await db.SaveChangesAsync();
+
+        var read = () => store.FindByIdAsync(SampleHostFixture.Acme, id);
+        await read.Should().ThrowAsync<InvalidOperationException>().WithMessage("*never both*");
+
+        // Over HTTP it is a 500 SCIM error that reveals nothing of it.
+        var answer = (await host.Client().GetAsync($"/Users/{id}")).ShouldBeError(500);
+        answer.Body.Should().NotContain("never both").And.NotContain("Exception");
+    }
+}

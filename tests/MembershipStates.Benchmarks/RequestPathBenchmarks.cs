@@ -1,0 +1,199 @@
+using System.Net.Http.Headers;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using MembershipStates.SampleHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace MembershipStates.Benchmarks;
+
+/// <summary>
+/// The in-process request path of the sample host (authentication, store, decision, SCIM JSON) against a bare
+/// minimal-API endpoint that reads the same SQLite row and returns the same bytes. Both run on TestServer, on one
+/// database file, with the same durability (WAL, synchronous=FULL), logging off.
+/// </summary>
+/// <remarks>
+/// <c>GET /Users/{id}</c> is one request per operation. The Okta deactivate PATCH is measured as a pair,
+/// deactivate then reactivate, so that every request is a real state change that moves the membership between the
+/// two tables; the bare side writes the same row twice, each in its own transaction.
+/// </remarks>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class RequestPathBenchmarks
+{
+    private const string Organization = "bench";
+    private const string Token = "bench-token";
+    private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
+    private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
+
+    private string _directory = string.Empty;
+    private string _connectionString = string.Empty;
+    private WebApplication? _host;
+    private WebApplication? _bare;
+    private HttpClient _hostClient = null!;
+    private HttpClient _bareClient = null!;
+    private string _userPath = string.Empty;
+    private string _barePath = string.Empty;
+    private byte[] _userBytes = [];
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "membership-states-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        _connectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
+
+        _host = await SampleHostApp.BuildAsync(
+            [$"--ConnectionStrings:Membership={_connectionString}", $"--Organizations:{Organization}:Token={Token}"],
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Logging.ClearProviders();
+            });
+        await _host.StartAsync();
+        _hostClient = _host.GetTestClient();
+        _hostClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        const string User = """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"Bench.User@example.com","externalId":"00ubench","name":{"givenName":"Bench","familyName":"User"},"emails":[{"primary":true,"value":"bench.user@example.com","type":"work"}],"displayName":"Bench User","active":true}""";
+        using var created = await _hostClient.PostAsync(
+            $"/scim/v2/organizations/{Organization}/Users",
+            new StringContent(User, Encoding.UTF8, "application/scim+json"));
+        var location = created.Headers.Location ?? throw new InvalidOperationException($"POST answered {(int)created.StatusCode}.");
+        var id = location.Segments[^1];
+        _userPath = $"/scim/v2/organizations/{Organization}/Users/{id}";
+        _barePath = $"/bare/Users/{id}";
+        _userBytes = await _hostClient.GetByteArrayAsync(_userPath);
+
+        _bare = BuildBare();
+        await _bare.StartAsync();
+        _bareClient = _bare.GetTestClient();
+        _bareClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var bareBytes = await _bareClient.GetByteArrayAsync(_barePath);
+        if (!bareBytes.AsSpan().SequenceEqual(_userBytes))
+        {
+            throw new InvalidOperationException("The bare endpoint must answer the same bytes.");
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _hostClient.Dispose();
+        _bareClient.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_bare is not null)
+        {
+            await _bare.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("GET /Users/{id}")]
+    public Task<byte[]> BareGet() => _bareClient.GetByteArrayAsync(_barePath);
+
+    [Benchmark]
+    [BenchmarkCategory("GET /Users/{id}")]
+    public Task<byte[]> ScimGet() => _hostClient.GetByteArrayAsync(_userPath);
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 2)]
+    [BenchmarkCategory("PATCH deactivate")]
+    public async Task BareWritePair()
+    {
+        await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Deactivate);
+        await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Reactivate);
+    }
+
+    [Benchmark(OperationsPerInvoke = 2)]
+    [BenchmarkCategory("PATCH deactivate")]
+    public async Task ScimDeactivateReactivatePair()
+    {
+        await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Deactivate);
+        await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Reactivate);
+    }
+
+    private static async Task SendAsync(HttpClient client, HttpMethod method, string path, string body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/scim+json") };
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}.");
+        }
+
+        _ = await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>The least an endpoint can do: check the token, read the row (or write it), answer fixed bytes.</summary>
+    private WebApplication BuildBare()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var expectedAuthorization = "Bearer " + Token;
+
+        app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
+        {
+            if (context.Request.Headers.Authorization != expectedAuthorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Attributes, Version FROM memberships WHERE ScimId = $id UNION ALL SELECT Attributes, Version FROM inactive_memberships WHERE ScimId = $id";
+            command.Parameters.AddWithValue("$id", id);
+            await using var reader = await command.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+            {
+                return Results.NotFound();
+            }
+
+            _ = reader.GetString(0);
+            return Results.Bytes(_userBytes, "application/scim+json; charset=utf-8");
+        });
+
+        app.MapPatch("/bare/Users/{id}", async (HttpContext context, string id) =>
+        {
+            if (context.Request.Headers.Authorization != expectedAuthorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            using var body = new StreamReader(context.Request.Body);
+            _ = await body.ReadToEndAsync();
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous = FULL;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE memberships SET Attributes = Attributes WHERE ScimId = $id";
+            command.Parameters.AddWithValue("$id", id);
+            var changed = await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
+        });
+
+        return app;
+    }
+}
