@@ -4,7 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The README's port when it is free, otherwise the next free one: never talk to someone else's server.
 port="${WALKTHROUGH_PORT:-5080}"
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 token="walkthrough-$RANDOM$RANDOM"
 root="http://127.0.0.1:$port"
 base="$root/scim/v2/organizations/demo"
@@ -29,8 +31,10 @@ trap stop EXIT
 
 for _ in $(seq 1 120); do
     curl -fsS "$root/healthz" >/dev/null 2>&1 && break
+    kill -0 "$host" 2>/dev/null || break
     sleep 1
 done
+check "the host process is running" kill -0 "$host"
 check "the host answers /healthz" curl -fsS "$root/healthz" -o /dev/null
 check "the host prints its SCIM base URL" grep -q "$base" "$work/host.log"
 
