@@ -59,7 +59,7 @@ internal static class ScimPatchEngine
             }
 
             // An extension schema's URN as a key holds that schema's attributes: {"urn:…:enterprise:2.0:User": {...}}.
-            if (schemaPrefix is null && member is JsonObject && IsSchemaKey(key))
+            if (schemaPrefix is null && member is JsonObject && IsSchemaKey(state, key))
             {
                 if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)?.Id), member) is { } nested)
                 {
@@ -323,7 +323,7 @@ internal static class ScimPatchEngine
 
         var whole = schemaId + ":" + path.Name;
         var existing = KeyOf(state.Current, whole, null);
-        return Catalog.FindSchema(whole) is not null || state.Current.ContainsKey(existing) || value is JsonObject && IsSchemaKey(whole)
+        return state.Current.ContainsKey(existing) || (value is JsonObject && IsSchemaKey(state, whole)) || Catalog.FindSchema(whole) is not null
             ? (state.Current.ContainsKey(existing) ? existing : Catalog.FindSchema(whole)?.Id ?? whole)
             : null;
     }
@@ -474,9 +474,27 @@ internal static class ScimPatchEngine
     private static bool IsEmptyString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0;
 
-    private static bool IsSchemaKey(string key) =>
-        key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
-        && (Catalog.FindSchema(key) is not null || !AttributePath.TryParse(key, out _, out _) || key.EndsWith(":User", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether a URN key with an object value names a whole schema. The grammar cannot tell
+    /// <c>urn:example:ext:1.0:Custom</c> (a schema) from an attribute <c>Custom</c> of schema <c>urn:example:ext:1.0</c>;
+    /// it is a schema unless its prefix is a schema the catalog knows or an extension the user already has.
+    /// </summary>
+    private static bool IsSchemaKey(State state, string key)
+    {
+        if (!key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (Catalog.FindSchema(key) is not null)
+        {
+            return true;
+        }
+
+        return !AttributePath.TryParse(key, out var path, out _)
+            || path.SchemaUrn is not { } prefix
+            || (Catalog.FindSchema(prefix) is null && !state.Current.ContainsKey(KeyOf(state.Current, prefix, null)));
+    }
 
     private static bool SameValue(JsonNode? sent, JsonNode? existing)
     {

@@ -81,7 +81,7 @@ public sealed class ScimUserPropertyTests
             select (name, value),
             from n in Gen.Choose(1, 3)
             from value in Gen.ListOf(JsonScalar)
-            select ($"urn:example:params:scim:schemas:extension:ext{n}:2.0:User",
+            select (n == 3 ? "urn:example:ext:1.0:Custom" : $"urn:example:params:scim:schemas:extension:ext{n}:2.0:User",
                 "{" + string.Join(",", value.Select((item, i) => $"\"attr{i}\":{item}")) + "}"));
 
         public static Arbitrary<UserSpec> Arbitrary()

@@ -117,4 +117,37 @@ public sealed class ScimPatchErrorTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(operation.ToResponse(new Uri("https://x.example/Users")).Body.Span)!;
         json["urn:example:custom:1.0:User"]!["badge"]!.GetValue<string>().Should().Be("B-7");
     }
+
+    [Theory]
+    [InlineData("""{"op":"add","value":{"urn:example:ext:1.0:Custom":{"badge":"B-7"}}}""")]
+    [InlineData("""{"op":"add","path":"urn:example:ext:1.0:Custom","value":{"badge":"B-7"}}""")]
+    [InlineData("""{"op":"add","path":"urn:example:ext:1.0:Custom:badge","value":"B-7"}""")]
+    public void Patch_UnknownExtensionInAnyForm_LandsUnderItsOwnUrn(string operationJson)
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active);
+        var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""{{{Schemas}},"Operations":[{{operationJson}}]}""")).Value;
+
+        var operation = _operations.Patch(member, "m1", patch);
+
+        operation.Error.Should().BeNull();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(operation.ToResponse(new Uri("https://x.example/Users")).Body.Span)!.AsObject();
+        json["urn:example:ext:1.0:Custom"]!["badge"]!.GetValue<string>().Should().Be("B-7");
+        json.ContainsKey("urn:example:ext:1.0").Should().BeFalse("the extension's URN is the whole key, not a prefix of an attribute named Custom");
+    }
+
+    [Fact]
+    public void Patch_AttributeOfAnExistingUnknownExtension_StaysInsideIt()
+    {
+        var member = ScimPatchFixtureTests.Member(MembershipState.Active);
+        var first = _operations.Patch(member, "m1", ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes(
+            "{" + Schemas + ""","Operations":[{"op":"add","path":"urn:example:ext:1.0:Custom","value":{"badge":"B-7"}}]}""")).Value);
+        var stored = new ScimMember(first.Decision.Next, first.Attributes!);
+
+        var second = _operations.Patch(stored, "m1", ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes(
+            "{" + Schemas + ""","Operations":[{"op":"add","path":"urn:example:ext:1.0:Custom:address","value":{"city":"Oslo"}}]}""")).Value);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(second.ToResponse(new Uri("https://x.example/Users")).Body.Span)!.AsObject();
+        json["urn:example:ext:1.0:Custom"]!["address"]!["city"]!.GetValue<string>().Should().Be("Oslo");
+        json["urn:example:ext:1.0:Custom"]!["badge"]!.GetValue<string>().Should().Be("B-7");
+    }
 }
