@@ -296,6 +296,14 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
         (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeError(400, "invalidFilter");
     }
 
+    [Fact]
+    public async Task MalformedFilter_DetailSaysWhereTheProblemIs()
+    {
+        var answer = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString("userName eg \"x\"")}")).ShouldBeError(400, "invalidFilter");
+
+        ((string?)answer.Json["detail"]).Should().Contain("'eg' is not a SCIM operator").And.EndWith("(at position 9)");
+    }
+
     [Theory]
     [InlineData("count=ten")]
     [InlineData("startIndex=1.5")]
