@@ -55,6 +55,6 @@ public sealed class ScimMemberPage
     public static ScimMemberPage Failed(ScimFilterError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Failed(ScimUserHandlers.ToScimError(error));
+        return Failed(error.ToScimError());
     }
 }

@@ -30,22 +30,22 @@ internal sealed class ScimPipeline
     /// <param name="relativeSegments">How many path segments the endpoint's own template has below the SCIM base (1 for <c>/Users</c>, 2 for <c>/Users/{id}</c>; -1 for the catch-all).</param>
     /// <param name="readsBody">Whether the endpoint reads a body.</param>
     /// <param name="handler">The endpoint.</param>
-    public RequestDelegate Build(int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimReply>> handler) =>
+    public RequestDelegate Build(int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimResponse>> handler) =>
         context => HandleAsync(context, relativeSegments, readsBody, handler);
 
-    internal static async Task WriteAsync(HttpContext context, ScimReply reply, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(HttpContext context, ScimResponse answer, CancellationToken cancellationToken)
     {
         var response = context.Response;
-        response.StatusCode = reply.StatusCode;
-        foreach (var (name, value) in reply.Headers)
+        response.StatusCode = answer.StatusCode;
+        foreach (var (name, value) in answer.Headers)
         {
             response.Headers.Append(name, value);
         }
 
-        if (!reply.Body.IsEmpty)
+        if (!answer.Body.IsEmpty)
         {
-            response.ContentLength = reply.Body.Length;
-            await response.Body.WriteAsync(reply.Body, cancellationToken).ConfigureAwait(false);
+            response.ContentLength = answer.Body.Length;
+            await response.Body.WriteAsync(answer.Body, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -107,13 +107,13 @@ internal sealed class ScimPipeline
             || type.Equals("application/scim+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task HandleAsync(HttpContext context, int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimReply>> handler)
+    private async Task HandleAsync(HttpContext context, int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimResponse>> handler)
     {
         var cancellationToken = context.RequestAborted;
         try
         {
-            var reply = await AuthenticateAndRunAsync(context, relativeSegments, readsBody, handler).ConfigureAwait(false);
-            await WriteAsync(context, reply, cancellationToken).ConfigureAwait(false);
+            var answer = await AuthenticateAndRunAsync(context, relativeSegments, readsBody, handler).ConfigureAwait(false);
+            await WriteAsync(context, answer, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -122,10 +122,10 @@ internal sealed class ScimPipeline
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
         {
             // The server refused the body while it was read (Kestrel's own size limit, a broken chunked body).
-            ScimReply reply = exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+            var error = exception.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? ScimError.PayloadTooLarge(TooLargeDetail())
                 : ScimError.BadRequest("The request could not be read.");
-            await WriteAsync(context, reply, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(context, error.ToResponse(), cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Every failure is answered as a SCIM error; the exception is logged, never shown.
         catch (Exception exception) when (!context.Response.HasStarted)
@@ -133,15 +133,15 @@ internal sealed class ScimPipeline
         {
             ScimLog.RequestFailed(_logger, exception, context.Request.Method, context.Request.Path.Value ?? string.Empty);
             context.Response.Clear();
-            await WriteAsync(context, ScimError.InternalServerError(), CancellationToken.None).ConfigureAwait(false);
+            await WriteAsync(context, ScimError.InternalServerError().ToResponse(), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private async Task<ScimReply> AuthenticateAndRunAsync(
+    private async Task<ScimResponse> AuthenticateAndRunAsync(
         HttpContext context,
         int relativeSegments,
         bool readsBody,
-        Func<ScimRequest, Task<ScimReply>> handler)
+        Func<ScimRequest, Task<ScimResponse>> handler)
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
@@ -152,7 +152,7 @@ internal sealed class ScimPipeline
         {
             ScimLog.Unauthorized(_logger, request.Method, request.Path.Value ?? string.Empty, routeOrganization);
             // ScimResponse adds the WWW-Authenticate: Bearer challenge of RFC 6750 §3.
-            return ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.");
+            return ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.").ToResponse();
         }
 
         var body = ReadOnlyMemory<byte>.Empty;
@@ -160,15 +160,13 @@ internal sealed class ScimPipeline
         {
             if (request.ContentType is { } contentType && !IsJson(contentType))
             {
-                return ScimReply.Error(
-                    StatusCodes.Status415UnsupportedMediaType,
-                    "The request body must be 'application/scim+json' or 'application/json'.");
+                return ScimError.UnsupportedMediaType("The request body must be 'application/scim+json' or 'application/json'.").ToResponse();
             }
 
             var read = await ReadBodyAsync(context, cancellationToken).ConfigureAwait(false);
             if (read is null)
             {
-                return ScimError.PayloadTooLarge(TooLargeDetail());
+                return ScimError.PayloadTooLarge(TooLargeDetail()).ToResponse();
             }
 
             body = read;

@@ -26,28 +26,28 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>GET /Users</c>: a page of members, filtered.</summary>
-    public async Task<ScimReply> ListAsync(ScimRequest request)
+    public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return page.Error!;
+            return page.Error!.ToResponse();
         }
 
         ScimFilter? filter = null;
         if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
         {
-            return ToScimError(invalid);
+            return invalid.ToScimError().ToResponse();
         }
 
         var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value), request.Aborted).ConfigureAwait(false);
         return result.Error is { } error
-            ? error
+            ? error.ToResponse()
             : ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
     }
 
     /// <summary><c>GET /Users/{id}</c>.</summary>
-    public async Task<ScimReply> ReadAsync(ScimRequest request)
+    public async Task<ScimResponse> ReadAsync(ScimRequest request)
     {
         var id = IdOf(request);
         var current = await request.Store.FindByIdAsync(request.Organization, id, request.Aborted).ConfigureAwait(false);
@@ -56,12 +56,12 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>POST /Users</c>.</summary>
-    public async Task<ScimReply> CreateAsync(ScimRequest request)
+    public async Task<ScimResponse> CreateAsync(ScimRequest request)
     {
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!;
+            return parsed.Error!.ToResponse();
         }
 
         // Validated by ParseUser: userName is present and not blank.
@@ -81,12 +81,12 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>PUT /Users/{id}</c>.</summary>
-    public async Task<ScimReply> ReplaceAsync(ScimRequest request)
+    public async Task<ScimResponse> ReplaceAsync(ScimRequest request)
     {
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!;
+            return parsed.Error!.ToResponse();
         }
 
         var id = IdOf(request);
@@ -105,12 +105,12 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
-    public async Task<ScimReply> PatchAsync(ScimRequest request)
+    public async Task<ScimResponse> PatchAsync(ScimRequest request)
     {
         var parsed = ScimUserOperations.ParsePatch(request.Body.Span);
         if (!parsed.TryGetValue(out var patch))
         {
-            return parsed.Error!;
+            return parsed.Error!.ToResponse();
         }
 
         var id = IdOf(request);
@@ -129,7 +129,7 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
-    public async Task<ScimReply> DeleteAsync(ScimRequest request)
+    public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
         var id = IdOf(request);
         var ifMatch = IfMatch(request);
@@ -147,38 +147,38 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary><c>GET /Groups</c>: this service provider keeps no groups, so the list is valid and empty.</summary>
-    public Task<ScimReply> ListGroupsAsync(ScimRequest request)
+    public Task<ScimResponse> ListGroupsAsync(ScimRequest request)
     {
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return Task.FromResult<ScimReply>(page.Error!);
+            return Task.FromResult(page.Error!.ToResponse());
         }
 
-        return Task.FromResult<ScimReply>(ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value)));
+        return Task.FromResult(ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value)));
     }
 
     /// <summary><c>GET /Groups/{id}</c>: there are no groups.</summary>
-    public static Task<ScimReply> ReadGroupAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimError.ResourceNotFound(IdOf(request)));
+    public static Task<ScimResponse> ReadGroupAsync(ScimRequest request) =>
+        Task.FromResult(ScimError.ResourceNotFound(IdOf(request)).ToResponse());
 
-    public Task<ScimReply> ServiceProviderConfigAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
+    public Task<ScimResponse> ServiceProviderConfigAsync(ScimRequest request) =>
+        Task.FromResult(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
 
-    public static Task<ScimReply> ResourceTypesAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimDiscovery.ResourceTypes(request.BaseUri));
+    public static Task<ScimResponse> ResourceTypesAsync(ScimRequest request) =>
+        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri));
 
-    public static Task<ScimReply> ResourceTypeAsync(ScimRequest request) =>
-        Task.FromResult<ScimReply>(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri));
+    public static Task<ScimResponse> ResourceTypeAsync(ScimRequest request) =>
+        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri));
 
-    public static Task<ScimReply> SchemasAsync(ScimRequest request) =>
-        Task.FromResult(ScimSchemaEndpoints.List(request.BaseUri));
+    public static Task<ScimResponse> SchemasAsync(ScimRequest request) =>
+        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri));
 
-    public static Task<ScimReply> SchemaAsync(ScimRequest request) =>
-        Task.FromResult(ScimSchemaEndpoints.One(IdOf(request), request.BaseUri));
+    public static Task<ScimResponse> SchemaAsync(ScimRequest request) =>
+        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri));
 
     /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
-    public static Task<ScimReply> UnmatchedAsync(ScimRequest request)
+    public static Task<ScimResponse> UnmatchedAsync(ScimRequest request)
     {
         var path = request.RouteValue("path") ?? string.Empty;
         var segments = path.Split('/');
@@ -192,12 +192,8 @@ internal sealed class ScimUserHandlers
         ScimError error = defined
             ? ScimError.NotImplemented($"{request.HttpContext.Request.Method} /{path} is not supported by this service provider.")
             : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
-        return Task.FromResult<ScimReply>(error);
+        return Task.FromResult(error.ToResponse());
     }
-
-    /// <summary>The SCIM error of a filter or path the package rejected: 400 with its <c>scimType</c>.</summary>
-    internal static ScimError ToScimError(ScimFilterError error) =>
-        error.ScimType == ScimFilterError.InvalidPath ? ScimError.InvalidPath(error.Message) : ScimError.InvalidFilter(error.Message);
 
     private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
 
@@ -211,7 +207,7 @@ internal sealed class ScimUserHandlers
         string.Concat(organization, "\n", kind, "\n", value);
 
     /// <summary>Decides, commits when the decision changes something, and retries a lost race by reading and deciding again.</summary>
-    private async Task<ScimReply> CommitAsync(
+    private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         MembershipCommandKind command,
         bool retriesUniqueness,
@@ -244,18 +240,17 @@ internal sealed class ScimUserHandlers
                     return operation.ToResponse(request.UsersEndpoint);
 
                 case ScimCommitResult.VersionConflict when stalePreconditionFails:
-                    return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.");
+                    return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.").ToResponse();
 
                 case ScimCommitResult.UniquenessViolation when !retriesUniqueness || attempt > _options.MaxConflictRetries:
-                    return ScimError.Uniqueness("Another user of this organization has the same userName (compared case-insensitively).");
+                    return ScimError.Uniqueness("Another user of this organization has the same userName (compared case-insensitively).").ToResponse();
 
                 case ScimCommitResult.VersionConflict or ScimCommitResult.UniquenessViolation:
                     if (attempt > _options.MaxConflictRetries)
                     {
                         ScimLog.CommitRetriesExhausted(_logger, request.Organization, command, result, attempt);
-                        return ScimReply.Error(
-                            StatusCodes.Status409Conflict,
-                            "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.");
+                        return ScimError.Conflict(
+                            "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.").ToResponse();
                     }
 
                     ScimLog.CommitRetried(_logger, request.Organization, command, result, attempt);

@@ -41,6 +41,7 @@ public sealed class AdapterTests
         var answer = await Client(app).PutAsync($"/Users/{member.Id}", Payloads.OktaSpecUser("loser@example.com", "Changed"));
 
         answer.ShouldBeError(409);
+        answer.Json.AsObject().ContainsKey("scimType").Should().BeFalse("losing races is no uniqueness conflict, which a provider would act on");
         store.Commits.Should().Be(3, "one attempt and two retries");
     }
 

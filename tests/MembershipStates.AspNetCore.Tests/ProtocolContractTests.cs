@@ -234,6 +234,32 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
         (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString("externalId eq \"EXT-FILTERED\"")}")).ShouldBeList(0, "externalId is caseExact");
     }
 
+    // SQLite's lower() folds ASCII only: compared through it, a stored "Åsa" never matched "åsa". The sample compares
+    // its upper-cased columns (those its unique index is on) with the operand upper-cased in .NET instead.
+    [Fact]
+    public async Task Filters_OnANonAsciiUserNameInAnotherCase_FindTheUserInSqlite()
+    {
+        var userName = $"Åsa.Öberg-{Guid.NewGuid():N}"[..22] + "@Exempel.SE";
+        var created = (await _scim.PostAsync("/Users", Payloads.EntraCreate(userName, $"ext-{Guid.NewGuid():N}"))).ShouldBeUser(201);
+
+        foreach (var filter in new[]
+        {
+            $"userName eq \"{userName.ToLowerInvariant()}\"",
+            $"userName eq \"{userName.ToUpperInvariant()}\"",
+            $"userName sw \"åsa.ö\" and userName ew \"{userName[^20..].ToLowerInvariant()}\"",
+            $"userName co \"{userName[4..12].ToUpperInvariant()}\"",
+            $"emails[type eq \"work\"].value eq \"{userName.ToUpperInvariant()}\"",
+            $"emails.value eq \"{userName.ToLowerInvariant()}\"",
+        })
+        {
+            var found = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeList(1, filter);
+            ((string?)found[0]!["id"]).Should().Be(created.Id, "{0} finds it", filter);
+            ((string?)found[0]!["userName"]).Should().Be(userName, "userName is returned exactly as sent");
+        }
+
+        (await _scim.FilterByUserNameAsync(userName.Replace("Å", "A", StringComparison.Ordinal))).ShouldBeList(0, "Å is no A");
+    }
+
     [Fact]
     public async Task Post_WithTheExternalIdOfAnInactiveMember_RevivesItUnderTheNewUserName()
     {
@@ -268,6 +294,14 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
     public async Task UnsupportedOrMalformedFilter_Is400InvalidFilter(string filter)
     {
         (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeError(400, "invalidFilter");
+    }
+
+    [Fact]
+    public async Task MalformedFilter_DetailSaysWhereTheProblemIs()
+    {
+        var answer = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString("userName eg \"x\"")}")).ShouldBeError(400, "invalidFilter");
+
+        ((string?)answer.Json["detail"]).Should().Contain("'eg' is not a SCIM operator").And.EndWith("(at position 9)");
     }
 
     [Theory]

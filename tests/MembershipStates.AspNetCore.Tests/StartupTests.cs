@@ -58,6 +58,32 @@ public sealed class StartupTests : IDisposable
         start.Should().Throw<InvalidOperationException>().WithMessage("*schema*Delete the file*");
     }
 
+    [Fact]
+    public void DatabaseWithoutAColumnOfThisVersion_FailsTheStartWithWhatToDo()
+    {
+        using (var factory = Factory(builder => builder.UseSetting("Organizations:acme:Token", "t")))
+        {
+            _ = factory.Server;
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            // The file as an earlier version of the sample created it, before e-mail addresses were normalized.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP INDEX IX_inactive_memberships_OrganizationId_NormalizedEmail; ALTER TABLE inactive_memberships DROP COLUMN NormalizedEmail;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var restarted = Factory(builder => builder.UseSetting("Organizations:acme:Token", "t"));
+
+        var start = () => restarted.Server;
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*schema*Delete the file*");
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

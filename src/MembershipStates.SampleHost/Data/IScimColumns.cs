@@ -34,6 +34,9 @@ internal interface IScimColumns
 
     string? Email { get; set; }
 
+    /// <summary>Gets or sets <see cref="Email"/> normalized, for filters on e-mail addresses (<c>caseExact</c> is false).</summary>
+    string? NormalizedEmail { get; set; }
+
     /// <summary>Gets or sets the SCIM attributes this organization's provider sent, as JSON: never shared with another organization.</summary>
     string Attributes { get; set; }
 

@@ -32,6 +32,8 @@ internal sealed class InactiveMembership : IScimColumns
 
     public string? Email { get; set; }
 
+    public string? NormalizedEmail { get; set; }
+
     public required string Attributes { get; set; }
 
     public DateTimeOffset Created { get; set; }

@@ -30,6 +30,8 @@ internal sealed class MemberRow
 
     public string? Email { get; set; }
 
+    public string? NormalizedEmail { get; set; }
+
     public required string Attributes { get; set; }
 
     public DateTimeOffset Created { get; set; }

@@ -33,6 +33,8 @@ internal sealed class Membership : IScimColumns
 
     public string? Email { get; set; }
 
+    public string? NormalizedEmail { get; set; }
+
     public required string Attributes { get; set; }
 
     public DateTimeOffset Created { get; set; }

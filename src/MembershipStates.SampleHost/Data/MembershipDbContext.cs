@@ -30,6 +30,7 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         GivenName = m.GivenName,
         FamilyName = m.FamilyName,
         Email = m.Email,
+        NormalizedEmail = m.NormalizedEmail,
         Attributes = m.Attributes,
         Created = m.Created,
         LastModified = m.LastModified,
@@ -55,6 +56,7 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         GivenName = r.GivenName,
         FamilyName = r.FamilyName,
         Email = r.Email,
+        NormalizedEmail = r.NormalizedEmail,
         Attributes = r.Attributes,
         Created = r.Created,
         LastModified = r.LastModified,
@@ -115,6 +117,7 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         // final arbiter when two provisioning requests race.
         entity.HasIndex(e => new { e.OrganizationId, e.NormalizedUserName }).IsUnique();
         entity.HasIndex(e => new { e.OrganizationId, e.ExternalId });
+        entity.HasIndex(e => new { e.OrganizationId, e.NormalizedEmail });
         entity.HasIndex(e => new { e.OrganizationId, e.Created, e.ScimId });
     }
 }

@@ -8,22 +8,25 @@ namespace MembershipStates.SampleHost.Scim;
 /// <see cref="ScimFilterMap{T}"/> turns a filter into a LINQ predicate over it, and EF Core into SQL.
 /// </summary>
 /// <remarks>
-/// Okta finds users by <c>userName</c>, Entra ID by <c>userName</c> or <c>externalId</c> and, when matching on
+/// <para>Okta finds users by <c>userName</c>, Entra ID by <c>userName</c> or <c>externalId</c> and, when matching on
 /// e-mail, by <c>emails[type eq "work"].value</c>. A filter on any other attribute is a 400 <c>invalidFilter</c>
-/// that lists these.
+/// that lists these.</para>
+/// <para>User names and e-mail addresses are compared on their normalized columns, with the operand normalized the
+/// same way: a filter finds what the unique index takes for the same <c>userName</c>, in every script, and the
+/// index serves it.</para>
 /// </remarks>
 internal static class MemberFilter
 {
     public static ScimFilterMap<MemberRow> Map { get; } = new ScimFilterMap<MemberRow>()
         .Map("id", m => m.ScimId)
-        .Map("userName", m => m.UserName)
+        .MapNormalized("userName", m => m.NormalizedUserName, Normalization.Normalize)
         .Map("externalId", m => m.ExternalId)
         .Map("active", m => m.Active)
         .Map("displayName", m => m.DisplayName)
         .Map("name.givenName", m => m.GivenName)
         .Map("name.familyName", m => m.FamilyName)
-        .Map("emails[type eq \"work\"].value", m => m.Email)
-        .Map("emails.value", m => m.Email)
+        .MapNormalized("emails[type eq \"work\"].value", m => m.NormalizedEmail, Normalization.Normalize)
+        .MapNormalized("emails.value", m => m.NormalizedEmail, Normalization.Normalize)
         .Map("meta.created", m => m.Created)
         .Map("meta.lastModified", m => m.LastModified);
 }

@@ -202,7 +202,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         }
     }
 
-    private static string Normalize(string? userName) => (userName ?? string.Empty).ToUpperInvariant();
+    private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
 
     private static string? PreferredEmail(ScimUser attributes) =>
         attributes.Emails is not { Count: > 0 } emails
@@ -241,6 +241,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         columns.GivenName = attributes.Name?.GivenName;
         columns.FamilyName = attributes.Name?.FamilyName;
         columns.Email = PreferredEmail(attributes);
+        columns.NormalizedEmail = columns.Email is { } email ? Normalization.Normalize(email) : null;
         columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
     }
 

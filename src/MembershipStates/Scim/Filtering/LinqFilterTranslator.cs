@@ -19,6 +19,8 @@ namespace MembershipStates.Scim.Filtering;
 /// <para>A value path such as <c>emails[type eq "work"].value</c> uses the property mapped to that exact path if
 /// there is one; otherwise its value filter is translated over the properties mapped to the sub-attributes
 /// (<c>emails.type</c>, <c>emails.value</c>), treating them as the one value the entity holds.</para>
+/// <para>A string property mapped with its normalizer (<see cref="ScimFilterMap{T}.MapNormalized"/>) is compared
+/// as it is, with the operator value normalized: no <see cref="string.ToLower()"/> on the column.</para>
 /// </remarks>
 internal sealed class LinqFilterTranslator
 {
@@ -33,13 +35,13 @@ internal sealed class LinqFilterTranslator
     private static readonly Expression False = Expression.Constant(false);
 
     private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
-    private readonly IReadOnlyDictionary<AttributePath, LambdaExpression> _map;
+    private readonly IReadOnlyDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
     private readonly ParameterExpression _parameter;
     private ScimFilterError? _error;
 
     private LinqFilterTranslator(
-        IReadOnlyDictionary<AttributePath, LambdaExpression> map,
+        IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
         ParameterExpression parameter)
     {
@@ -68,7 +70,7 @@ internal sealed class LinqFilterTranslator
 
     /// <summary>Translates a filter into the body of a predicate over <paramref name="parameter"/>.</summary>
     /// <param name="root">The filter.</param>
-    /// <param name="map">The mapped paths (keys from <see cref="Key"/>) and the lambdas that read them.</param>
+    /// <param name="map">The mapped paths (keys from <see cref="Key"/>) and the properties that hold them.</param>
     /// <param name="mapped">The mapped paths in the order they were mapped, for messages.</param>
     /// <param name="parameter">The predicate's parameter, the entity.</param>
     /// <param name="body">The predicate's body, when the filter translates.</param>
@@ -76,7 +78,7 @@ internal sealed class LinqFilterTranslator
     /// <returns><see langword="true"/> when translated.</returns>
     public static bool TryTranslate(
         FilterNode root,
-        IReadOnlyDictionary<AttributePath, LambdaExpression> map,
+        IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
         ParameterExpression parameter,
         [NotNullWhen(true)] out Expression? body,
@@ -122,14 +124,14 @@ internal sealed class LinqFilterTranslator
     {
         if (Lookup(path, scope) is { } mapped)
         {
-            return IsPresent(mapped);
+            return IsPresent(mapped.Value);
         }
 
         if (scope.Parent is null && path.ValueFilter is not null)
         {
             var filter = ValueFilter(path);
             var sub = filter is null ? null : Lookup(path.Attribute().WithSubAttribute(path.SubAttribute), scope);
-            return filter is null ? null : sub is null ? Unmapped(path, scope) : Expression.AndAlso(filter, IsPresent(sub));
+            return filter is null ? null : sub is { } found ? Expression.AndAlso(filter, IsPresent(found.Value)) : Unmapped(path, scope);
         }
 
         if (scope.Parent is null && path.SubAttribute is null && _catalog.Resolve(path).Attribute is { IsComplex: true })
@@ -145,12 +147,12 @@ internal sealed class LinqFilterTranslator
     {
         if (Lookup(path, Scope.Resource) is { } mapped)
         {
-            return NotNull(mapped);
+            return NotNull(mapped.Value);
         }
 
         if (Lookup(path.WithSubAttribute("value"), Scope.Resource) is { } value)
         {
-            return NotNull(value);
+            return NotNull(value.Value);
         }
 
         var filter = ValueFilter(path);
@@ -207,14 +209,20 @@ internal sealed class LinqFilterTranslator
         return Unmapped(path, scope);
     }
 
-    private Expression? Compare(AttributePath path, Expression property, ScimAttributeDefinition? attribute, ComparisonOperator op, FilterValue operand)
+    private Expression? Compare(AttributePath path, Property mapped, ScimAttributeDefinition? attribute, ComparisonOperator op, FilterValue operand)
     {
+        var property = mapped.Value;
         var type = Nullable.GetUnderlyingType(property.Type) ?? property.Type;
         if (type == typeof(string))
         {
-            return operand.Kind == FilterValueKind.String
-                ? CompareString(property, op, operand.Text!, attribute?.CaseExact ?? false)
-                : Fail($"'{path}' is mapped to a string property; compare it with a string value in double quotes.");
+            if (operand.Kind != FilterValueKind.String)
+            {
+                return Fail($"'{path}' is mapped to a string property; compare it with a string value in double quotes.");
+            }
+
+            return mapped.Normalize is { } normalize
+                ? CompareString(property, op, Normalized(path, normalize, operand.Text!), fold: false)
+                : CompareString(property, op, operand.Text!, fold: !(attribute?.CaseExact ?? false));
         }
 
         if (type == typeof(bool))
@@ -265,10 +273,10 @@ internal sealed class LinqFilterTranslator
     /// and which EF Core turns into a <c>LIKE</c> that SQLite evaluates ignoring case even for case-exact
     /// attributes.
     /// </summary>
-    private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool caseExact)
+    private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool fold)
     {
-        var value = caseExact ? property : Expression.Call(property, ToLowerMethod);
-        var constant = Parameter(caseExact ? operand : operand.ToLowerInvariant());
+        var value = fold ? Expression.Call(property, ToLowerMethod) : property;
+        var constant = Parameter(fold ? operand.ToLowerInvariant() : operand);
         Expression test = op switch
         {
             ComparisonOperator.Equal => Expression.Equal(value, constant),
@@ -283,6 +291,11 @@ internal sealed class LinqFilterTranslator
         };
         return Expression.AndAlso(Expression.NotEqual(property, NullString), test);
     }
+
+    /// <summary>Normalizes an operator value the way the host normalized the column it is compared with.</summary>
+    /// <exception cref="InvalidOperationException">The host's normalizer returned <see langword="null"/>.</exception>
+    private static string Normalized(AttributePath path, Func<string, string> normalize, string operand) =>
+        normalize(operand) ?? throw new InvalidOperationException($"The normalizer mapped for '{path}' returned null.");
 
     /// <summary>
     /// <c>value.Length &gt;= operand.Length &amp;&amp; value.Substring(0, operand.Length) == operand</c>, or the
@@ -414,15 +427,15 @@ internal sealed class LinqFilterTranslator
         {
             if (key.ValueFilter is null && key.SubAttribute is not null && attribute.Equals(key.Attribute()))
             {
-                yield return Body(_map[key]);
+                yield return Body(_map[key].Property);
             }
         }
     }
 
-    private Expression? Lookup(AttributePath path, Scope scope)
+    private Property? Lookup(AttributePath path, Scope scope)
     {
         var key = scope.Parent is null ? Key(path) : scope.Parent.WithSubAttribute(path.Name);
-        return _map.TryGetValue(key, out var lambda) ? Body(lambda) : null;
+        return _map.TryGetValue(key, out var mapping) ? new Property(Body(mapping.Property), mapping.Normalize) : null;
     }
 
     private Expression Body(LambdaExpression lambda) =>
@@ -440,6 +453,11 @@ internal sealed class LinqFilterTranslator
         _error ??= new ScimFilterError(ScimFilterError.InvalidFilter, message, null);
         return null;
     }
+
+    /// <summary>A mapped property read from the predicate's parameter, and the host's normalizer of what it holds.</summary>
+    /// <param name="Value">The expression reading the property.</param>
+    /// <param name="Normalize">The normalizer, or <see langword="null"/> when the property holds values as sent.</param>
+    private readonly record struct Property(Expression Value, Func<string, string>? Normalize);
 
     /// <summary>What attribute names refer to: the entity, or the one value of a complex attribute it holds.</summary>
     /// <param name="Parent">The complex attribute (as a mapping key) whose value filter is translated, or <see langword="null"/>.</param>

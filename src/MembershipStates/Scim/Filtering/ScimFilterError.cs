@@ -34,6 +34,21 @@ public sealed class ScimFilterError
     /// </summary>
     public int? Position { get; }
 
+    /// <summary>Returns the SCIM error that answers a request whose filter or path this error rejected.</summary>
+    /// <returns>
+    /// A 400 error with this <see cref="ScimType"/> (<c>invalidFilter</c> or <c>invalidPath</c>) and, as its
+    /// <c>detail</c>, <see cref="Message"/> followed by the <see cref="Position"/> when there is one, such as
+    /// <c>'eg' is not a SCIM operator; use eq, ne, co, sw, ew, gt, ge, lt, le or pr. (at position 9)</c> for
+    /// <c>userName eg "x"</c>.
+    /// </returns>
+    public ScimError ToScimError()
+    {
+        var detail = Position is { } position
+            ? string.Create(CultureInfo.InvariantCulture, $"{Message} (at position {position})")
+            : Message;
+        return ScimType == InvalidPath ? ScimError.InvalidPath(detail) : ScimError.InvalidFilter(detail);
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         Position is { } position

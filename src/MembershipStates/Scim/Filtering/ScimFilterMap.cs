@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -13,9 +14,9 @@ namespace MembershipStates.Scim;
 /// <example>
 /// <code>
 /// var map = new ScimFilterMap&lt;AppUser&gt;()
-///     .Map("userName", u =&gt; u.UserName)
+///     .MapNormalized("userName", u =&gt; u.NormalizedUserName, static value =&gt; value.ToUpperInvariant())
 ///     .Map("externalId", u =&gt; u.ExternalId)
-///     .Map("emails[type eq \"work\"].value", u =&gt; u.Email)
+///     .MapNormalized("emails[type eq \"work\"].value", u =&gt; u.NormalizedEmail, static value =&gt; value.ToUpperInvariant())
 ///     .Map("active", u =&gt; u.IsActive);
 /// if (ScimFilter.TryParse(text, out var filter, out var error) &amp;&amp; map.TryTranslate(filter, out var predicate, out error))
 /// {
@@ -33,28 +34,32 @@ namespace MembershipStates.Scim;
 /// <see cref="DateTimeOffset"/> columns; map <c>meta.lastModified</c> and other dateTime attributes to UTC
 /// <see cref="DateTime"/> columns there.</para>
 /// <para>Strings of attributes that are not <c>caseExact</c> (<c>userName</c>, <c>emails.value</c>, unknown
-/// attributes) compare through <see cref="string.ToLower()"/>, which EF Core turns into SQL <c>lower()</c>; keep
-/// in mind that SQLite folds only ASCII, and that some databases compare case-insensitively by collation anyway.
-/// <c>sw</c> and <c>ew</c> compare a prefix or suffix with <c>==</c> (EF Core's <c>LIKE</c> would ignore case in
+/// attributes) compare case-insensitively. Mapped with <see cref="Map{TProperty}"/>, the property is compared
+/// through <see cref="string.ToLower()"/>, which EF Core turns into SQL <c>lower()</c>: SQLite folds only ASCII
+/// there (a stored <c>Åsa</c> does not match <c>åsa</c>), and no index on the column can serve the comparison.
+/// Mapped with <see cref="MapNormalized"/> to a column the host stores already normalized (the column its unique
+/// index is on, typically), the column is compared as it is with the operator value normalized the same way, so
+/// that the database answers as the index decides, for every script, and can use the index.</para>
+/// <para><c>sw</c> and <c>ew</c> compare a prefix or suffix with <c>==</c> (EF Core's <c>LIKE</c> would ignore case in
 /// SQLite even for <c>id</c> and <c>externalId</c>); the prefix length is counted in UTF-16 code units, so on SQLite
 /// an operand with characters outside the Basic Multilingual Plane may not match. Ordering (<c>gt ge lt le</c>) on
 /// strings is ordinal in memory and follows the column's collation in SQL.</para>
 /// <para>A filter naming an attribute that is not mapped fails with <c>invalidFilter</c> and lists the mapped
 /// ones; no SQL is ever built from strings.</para>
-/// <para>Immutable and thread-safe: <see cref="Map{TProperty}"/> returns a new map.</para>
+/// <para>Immutable and thread-safe: <see cref="Map{TProperty}"/> and <see cref="MapNormalized"/> return a new map.</para>
 /// </remarks>
 public sealed class ScimFilterMap<T>
 {
-    private readonly ImmutableDictionary<AttributePath, LambdaExpression> _map;
+    private readonly ImmutableDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
 
     /// <summary>Initializes an empty map.</summary>
     public ScimFilterMap()
-        : this(ImmutableDictionary<AttributePath, LambdaExpression>.Empty, [])
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [])
     {
     }
 
-    private ScimFilterMap(ImmutableDictionary<AttributePath, LambdaExpression> map, ImmutableArray<AttributePath> mapped)
+    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped)
     {
         _map = map;
         _mapped = mapped;
@@ -82,11 +87,7 @@ public sealed class ScimFilterMap<T>
     {
         ArgumentNullException.ThrowIfNull(attributePath);
         ArgumentNullException.ThrowIfNull(property);
-        if (!AttributePath.TryParse(attributePath, out var path, out var error))
-        {
-            throw new ArgumentException($"'{attributePath}' is not a SCIM attribute path: {error.Message}", nameof(attributePath));
-        }
-
+        var key = NewKey(attributePath);
         if (!LinqFilterTranslator.IsSupported(typeof(TProperty)))
         {
             throw new ArgumentException(
@@ -94,13 +95,65 @@ public sealed class ScimFilterMap<T>
                 nameof(property));
         }
 
-        var key = LinqFilterTranslator.Key(path);
-        if (_map.ContainsKey(key))
+        return With(key, new FilterMapping(property, null));
+    }
+
+    /// <summary>
+    /// Returns a map that also maps the case-insensitive string attribute <paramref name="attributePath"/> to
+    /// <paramref name="normalizedProperty"/>, a column the host stores as <paramref name="normalize"/> returns it.
+    /// </summary>
+    /// <param name="attributePath">
+    /// The SCIM path of an attribute that is not <c>caseExact</c>, such as <c>userName</c>, <c>emails.value</c> or
+    /// <c>emails[type eq "work"].value</c>, or of an attribute the catalog does not know. Case and the core schema
+    /// URN do not matter.
+    /// </param>
+    /// <param name="normalizedProperty">
+    /// An expression reading the normalized value from the entity, such as <c>u =&gt; u.NormalizedUserName</c>.
+    /// </param>
+    /// <param name="normalize">
+    /// The function the host applies to a value before storing it there, such as
+    /// <c>static value =&gt; value.ToUpperInvariant()</c>; it must be pure, and it is called once per comparison
+    /// when a filter is translated.
+    /// </param>
+    /// <returns>The new map.</returns>
+    /// <remarks>
+    /// <para>Every comparison (<c>eq ne co sw ew gt ge lt le</c>) compares the property as it is with the
+    /// normalized operator value: no function is applied to the column, so SQL compares the stored strings exactly
+    /// (and can use an index on them). <c>pr</c> and <c>eq null</c> test the property for a non-empty value, as
+    /// <see cref="Map{TProperty}"/> does.</para>
+    /// <para>The filter then answers as the host's normalization decides, which is what its unique index enforces.
+    /// The in-memory evaluator (<see cref="ScimFilter.TryEvaluate"/>) folds case with
+    /// <see cref="string.ToLowerInvariant()"/>. A normalizer of <see cref="string.ToLowerInvariant()"/> agrees
+    /// with it for every operator and string. <see cref="string.ToUpperInvariant()"/> (ASP.NET Core Identity's
+    /// choice) agrees for <c>eq ne co sw ew</c> on every string without the few compatibility characters whose upper
+    /// and lower case do not pair (such as <c>µ</c> U+00B5, <c>ſ</c>, <c>ς</c>, <c>ẞ</c> and the Kelvin sign), and
+    /// orders differently: <c>_</c>, <c>[</c> and the other characters between <c>Z</c> and <c>a</c> sort after
+    /// the letters, not before.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="attributePath"/> is not a valid path or is already mapped, or names an attribute whose
+    /// values are not case-insensitive strings (<c>id</c>, <c>externalId</c>, <c>active</c>, a complex attribute
+    /// without a <c>value</c>): map those with <see cref="Map{TProperty}"/>.
+    /// </exception>
+    public ScimFilterMap<T> MapNormalized(string attributePath, Expression<Func<T, string?>> normalizedProperty, Func<string, string> normalize)
+    {
+        ArgumentNullException.ThrowIfNull(attributePath);
+        ArgumentNullException.ThrowIfNull(normalizedProperty);
+        ArgumentNullException.ThrowIfNull(normalize);
+        var key = NewKey(attributePath);
+        if (ScimAttributeCatalog.Default.Resolve(key).Target is { } target)
         {
-            throw new ArgumentException($"'{key}' is already mapped.", nameof(attributePath));
+            var compared = FilterSemantics.ComparedAttribute(target);
+            if (compared is null || compared.CaseExact || compared.Type is not (ScimAttributeType.String or ScimAttributeType.Reference))
+            {
+                throw new ArgumentException(
+                    $"'{attributePath}' is not a case-insensitive string attribute, so it has nothing to normalize; map it with {nameof(Map)}.",
+                    nameof(attributePath));
+            }
         }
 
-        return new ScimFilterMap<T>(_map.Add(key, property), _mapped.Add(key));
+        return With(key, new FilterMapping(normalizedProperty, normalize));
     }
 
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
@@ -128,4 +181,20 @@ public sealed class ScimFilterMap<T>
         predicate = null;
         return false;
     }
+
+    private AttributePath NewKey(string attributePath)
+    {
+        if (!AttributePath.TryParse(attributePath, out var path, out var error))
+        {
+            throw new ArgumentException($"'{attributePath}' is not a SCIM attribute path: {error.Message}", nameof(attributePath));
+        }
+
+        var key = LinqFilterTranslator.Key(path);
+        return _map.ContainsKey(key)
+            ? throw new ArgumentException($"'{key}' is already mapped.", nameof(attributePath))
+            : key;
+    }
+
+    private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
+        new(_map.Add(key, mapping), _mapped.Add(key));
 }

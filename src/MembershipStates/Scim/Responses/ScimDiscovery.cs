@@ -3,13 +3,14 @@ using System.Text.Json.Nodes;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The discovery documents of RFC 7644 §4: <c>/ServiceProviderConfig</c> and <c>/ResourceTypes</c>.
+/// The discovery documents of RFC 7644 §4: <c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c> and <c>/Schemas</c>.
 /// </summary>
 /// <remarks>
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
 /// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags; no bulk, no sorting and no password change;
 /// authentication by OAuth bearer token (RFC 6750). One resource type, User, with the enterprise extension, which is
-/// optional. The <c>/Schemas</c> documents come from the attribute catalog.</para>
+/// optional. The <c>/Schemas</c> documents are <see cref="ScimSchemaDocuments"/>, rendered from the attribute
+/// catalog that filters and PATCH paths are checked against.</para>
 /// <para>Every <c>meta.location</c> is written only when a base URI is given: the URI the SCIM endpoints are under,
 /// such as <c>https://example.com/scim/v2/</c>.</para>
 /// <para>Thread-safe: every call builds what it returns.</para>
@@ -45,6 +46,24 @@ public static class ScimDiscovery
         string.Equals(id, UserName, StringComparison.OrdinalIgnoreCase)
             ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri)))
             : ScimError.NotFound($"Resource type {id} not found.").ToResponse();
+
+    /// <summary>Answers <c>GET /Schemas</c>: a list response holding the core User schema and the enterprise extension.</summary>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <returns>A 200 list response.</returns>
+    public static ScimResponse Schemas(Uri? baseUri = null)
+    {
+        JsonObject[] schemas = [.. ScimSchemaDocuments.RenderAll(baseUri).Select(node => node!.AsObject())];
+        return ScimResponse.List(new ScimListResponse<JsonObject>(schemas, schemas.Length, ScimPage.Of(1, schemas.Length)));
+    }
+
+    /// <summary>Answers <c>GET /Schemas/{id}</c>.</summary>
+    /// <param name="id">The schema URN, such as <c>urn:ietf:params:scim:schemas:core:2.0:User</c> (compared case-insensitively).</param>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <returns>A 200 response with the schema document, or a 404 error for an unknown id.</returns>
+    public static ScimResponse Schema(string? id, Uri? baseUri = null) =>
+        id is not null && ScimSchemaDocuments.Render(id, baseUri) is { } schema
+            ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(schema))
+            : ScimError.NotFound($"Schema {id} not found.").ToResponse();
 
     internal static JsonObject ServiceProviderConfigDocument(ScimPagingOptions? options, Uri? baseUri, Uri? documentationUri)
     {

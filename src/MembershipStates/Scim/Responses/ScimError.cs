@@ -10,7 +10,7 @@ namespace MembershipStates.Scim;
 /// <c>status</c> is a JSON <b>string</b>, as the RFC's examples, Okta's test suites and Microsoft's validator
 /// require; <c>scimType</c> appears only when set.</para>
 /// <para>Build one with the factories; each has a default detail, so <see cref="Detail"/> is never empty. The
-/// status is always one of 400, 401, 403, 404, 409, 412, 413, 500 and 501. A detail is shown to the provider's
+/// status is always one of 400, 401, 403, 404, 409, 412, 413, 415, 500 and 501. A detail is shown to the provider's
 /// administrators: never put secrets, stack traces or attribute values such as passwords in it.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
@@ -137,6 +137,17 @@ public sealed class ScimError
     public static ScimError ResourceNotFound(string? id) =>
         NotFound(string.IsNullOrEmpty(id) ? null : $"Resource {id} not found.");
 
+    /// <summary>
+    /// Creates a 409 error without a <c>scimType</c>: the request conflicts with the resource's current state in a
+    /// way that is no uniqueness violation, such as concurrent changes that kept winning every retry.
+    /// </summary>
+    /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>
+    /// <returns>The error.</returns>
+    /// <remarks>A 409 that a unique value causes is <see cref="Uniqueness"/>: RFC 7644 §3.12 gives it its
+    /// <c>scimType</c>, and providers act on it (Okta then looks the user up and links it).</remarks>
+    public static ScimError Conflict(string? detail = null) =>
+        new(409, null, detail, "The request conflicts with the current state of the resource; nothing was changed. Read it and retry.");
+
     /// <summary>Creates a 412 error: the <c>If-Match</c> or <c>If-None-Match</c> precondition failed; nothing was changed.</summary>
     /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>
     /// <returns>The error.</returns>
@@ -148,6 +159,12 @@ public sealed class ScimError
     /// <returns>The error.</returns>
     public static ScimError PayloadTooLarge(string? detail = null) =>
         new(413, null, detail, "The request body is too large.");
+
+    /// <summary>Creates a 415 error: the request body is not JSON (RFC 7644 §3.1 and §3.8).</summary>
+    /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>
+    /// <returns>The error.</returns>
+    public static ScimError UnsupportedMediaType(string? detail = null) =>
+        new(415, null, detail, "The request body must be 'application/scim+json' or 'application/json'.");
 
     /// <summary>Creates a 500 error: the service provider failed. Never put exception details in it.</summary>
     /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>

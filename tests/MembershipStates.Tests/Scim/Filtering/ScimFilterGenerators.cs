@@ -23,10 +23,12 @@ internal static class ScimFilterGenerators
         "Runscope300Hfluaklab151@atko.com", "work", "Work", "home", "other", "701984", "4130",
         "o'malley", "O'Malley", "Émile", "émile", "quote\"d", "back\\slash", "tab\tand\nnewline",
         "2819c223-7f76-453a-919d-413861904646", "E-Bjensen", "", " ", "a", "A", "ab", "b", "z",
+        "Åsa", "åsa", "ÅSA.Öberg@Example.com", "åsa.öberg@example.com", "Øystein", "Łukasz", "Ñandú",
+        "Ζωή", "ΣΊΣΥΦΟΣ", "σίσυφοσ", "Дмитрий", "ДМИТРИЙ@пример.рф", "Ærø", "ÆRØ",
     ];
 
-    /// <summary>Characters of generated strings: mixed case, digits, characters that need escapes in a filter.</summary>
-    private const string Alphabet = "aAbBeEzZ09@.-_' \"\\\t\néÉ";
+    /// <summary>Characters of generated strings: mixed case (ASCII, Latin-1, Greek, Cyrillic), digits, characters that need escapes in a filter.</summary>
+    private const string Alphabet = "aAbBeEzZ09@.-_' \"\\\t\néÉåÅøØσΣжЖ";
 
     private static readonly string[] Instants =
     [
@@ -45,6 +47,12 @@ internal static class ScimFilterGenerators
         ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.Contains, ComparisonOperator.StartsWith,
         ComparisonOperator.EndsWith, ComparisonOperator.GreaterThan, ComparisonOperator.GreaterThanOrEqual,
         ComparisonOperator.LessThan, ComparisonOperator.LessThanOrEqual,
+    ];
+
+    private static readonly ComparisonOperator[] UnorderedStringOperators =
+    [
+        ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.Contains, ComparisonOperator.StartsWith,
+        ComparisonOperator.EndsWith,
     ];
 
     private static readonly ComparisonOperator[] OrderedOperators =
@@ -125,6 +133,15 @@ internal static class ScimFilterGenerators
     /// <summary>Filters over mapped attributes together with users that may or may not match them.</summary>
     public static Arbitrary<(FilterNode Filter, TestUser User)> FiltersAndUsers { get; } = Arb.From(
         MappedFilters.SelectMany(filter => Users.Select(user => (filter, user))),
+        pair => Shrink(pair.filter).Select(smaller => (smaller, pair.user)));
+
+    /// <summary>
+    /// Like <see cref="FiltersAndUsers"/>, but strings are only tested for equality and containment
+    /// (<c>eq ne co sw ew</c>), never ordered: what an upper-case normalized column answers as the evaluator does.
+    /// </summary>
+    public static Arbitrary<(FilterNode Filter, TestUser User)> UnorderedFiltersAndUsers { get; } = Arb.From(
+        Gen.Sized(size => Filter(Math.Min(size, 10), MappedAttributes, Text, mappedOnly: true, stringOperators: UnorderedStringOperators))
+            .SelectMany(filter => Users.Select(user => (filter, user))),
         pair => Shrink(pair.filter).Select(smaller => (smaller, pair.user)));
 
     /// <summary>Valid PATCH paths: plain, with a sub-attribute, URN-qualified, and value paths with or without a sub-attribute.</summary>
@@ -230,47 +247,54 @@ internal static class ScimFilterGenerators
         }
     }
 
-    private static Gen<FilterNode> Filter(int size, IReadOnlyList<AttributeSpec> attributes, Gen<string> text, bool mappedOnly, bool inValueFilter = false)
+    private static Gen<FilterNode> Filter(
+        int size,
+        IReadOnlyList<AttributeSpec> attributes,
+        Gen<string> text,
+        bool mappedOnly,
+        bool inValueFilter = false,
+        ComparisonOperator[]? stringOperators = null)
     {
-        var term = inValueFilter ? ElementTerm(attributes, text) : Term(attributes, text, mappedOnly);
+        stringOperators ??= StringOperators;
+        var term = inValueFilter ? ElementTerm(attributes, text, stringOperators) : Term(attributes, text, mappedOnly, stringOperators);
         if (size <= 1)
         {
             return term;
         }
 
-        var half = Gen.Sized(_ => Filter(size / 2, attributes, text, mappedOnly, inValueFilter));
+        var half = Gen.Sized(_ => Filter(size / 2, attributes, text, mappedOnly, inValueFilter, stringOperators));
         return Gen.Frequency(
             (3, term),
             (2, half.Two().Select(pair => (FilterNode)new LogicalNode(LogicalOperator.And, pair.Item1, pair.Item2))),
             (2, half.Two().Select(pair => (FilterNode)new LogicalNode(LogicalOperator.Or, pair.Item1, pair.Item2))),
-            (1, Gen.Sized(_ => Filter(size - 1, attributes, text, mappedOnly, inValueFilter)).Select(operand => (FilterNode)new NotNode(operand))));
+            (1, Gen.Sized(_ => Filter(size - 1, attributes, text, mappedOnly, inValueFilter, stringOperators)).Select(operand => (FilterNode)new NotNode(operand))));
     }
 
-    private static Gen<FilterNode> Term(IReadOnlyList<AttributeSpec> attributes, Gen<string> text, bool mappedOnly)
+    private static Gen<FilterNode> Term(IReadOnlyList<AttributeSpec> attributes, Gen<string> text, bool mappedOnly, ComparisonOperator[] stringOperators)
     {
         var attribute = Gen.Elements(attributes.ToArray());
-        var comparison = attribute.SelectMany(a => PathOf(a).SelectMany(path => Comparison(path, a.Kind, text)));
+        var comparison = attribute.SelectMany(a => PathOf(a).SelectMany(path => Comparison(path, a.Kind, text, stringOperators)));
         var present = attribute.SelectMany(PathOf).Select(path => (FilterNode)new PresentNode(path));
         var complexPresent = Gen.Elements(mappedOnly ? ["name", "emails"] : new[] { "name", "emails", "addresses", "meta" })
             .SelectMany(RandomCase)
             .Select(name => (FilterNode)new PresentNode(new AttributePath(null, name, null, null)));
-        var complexValue = Gen.Elements("emails", "EMAILS").SelectMany(name => Comparison(new AttributePath(null, name, null, null), Kind.String, text));
-        var valuePath = ValuePath(text, mappedOnly).Select(path => (FilterNode)new ValuePathNode(path));
-        var microsoft = ValuePath(text, mappedOnly).SelectMany(path => Gen.Frequency(
-            (3, Comparison(path.WithSubAttribute("value"), Kind.String, text)),
+        var complexValue = Gen.Elements("emails", "EMAILS").SelectMany(name => Comparison(new AttributePath(null, name, null, null), Kind.String, text, stringOperators));
+        var valuePath = ValuePath(text, mappedOnly, stringOperators).Select(path => (FilterNode)new ValuePathNode(path));
+        var microsoft = ValuePath(text, mappedOnly, stringOperators).SelectMany(path => Gen.Frequency(
+            (3, Comparison(path.WithSubAttribute("value"), Kind.String, text, stringOperators)),
             (1, Gen.Constant((FilterNode)new PresentNode(path.WithSubAttribute("value"))))));
         return Gen.Frequency((8, comparison), (2, present), (1, complexPresent), (1, complexValue), (2, valuePath), (2, microsoft));
     }
 
-    private static Gen<FilterNode> ElementTerm(IReadOnlyList<AttributeSpec> attributes, Gen<string> text)
+    private static Gen<FilterNode> ElementTerm(IReadOnlyList<AttributeSpec> attributes, Gen<string> text, ComparisonOperator[] stringOperators)
     {
         var attribute = Gen.Elements(attributes.ToArray());
-        var comparison = attribute.SelectMany(a => PathOf(a).SelectMany(path => Comparison(path, a.Kind, text)));
+        var comparison = attribute.SelectMany(a => PathOf(a).SelectMany(path => Comparison(path, a.Kind, text, stringOperators)));
         var present = attribute.SelectMany(PathOf).Select(path => (FilterNode)new PresentNode(path));
         return Gen.Frequency((4, comparison), (1, present));
     }
 
-    private static Gen<AttributePath> ValuePath(Gen<string> text, bool mappedOnly)
+    private static Gen<AttributePath> ValuePath(Gen<string> text, bool mappedOnly, ComparisonOperator[]? stringOperators = null)
     {
         AttributeSpec[] subAttributes =
         [
@@ -279,7 +303,7 @@ internal static class ScimFilterGenerators
             new(null, "primary", null, Kind.Boolean),
         ];
         AttributeSpec[] allSubAttributes = [.. subAttributes, new(null, "display", null, Kind.String)];
-        var inner = Gen.Sized(size => Filter(Math.Min(size, 4), mappedOnly ? subAttributes : allSubAttributes, text, mappedOnly, inValueFilter: true));
+        var inner = Gen.Sized(size => Filter(Math.Min(size, 4), mappedOnly ? subAttributes : allSubAttributes, text, mappedOnly, inValueFilter: true, stringOperators));
         var name = mappedOnly ? Gen.Elements("emails", "Emails") : Gen.Elements(MultiValued).SelectMany(RandomCase);
         return from n in name
                from urn in mappedOnly ? Gen.Constant<string?>(null) : Gen.Elements<string?>(null, CoreUrn)
@@ -295,7 +319,7 @@ internal static class ScimFilterGenerators
             : attribute.CoreUrnAllowed ? Gen.Elements<string?>(null, null, CoreUrn) : Gen.Constant<string?>(null)
         select new AttributePath(urn, name, null, sub);
 
-    private static Gen<FilterNode> Comparison(AttributePath path, Kind kind, Gen<string> text)
+    private static Gen<FilterNode> Comparison(AttributePath path, Kind kind, Gen<string> text, ComparisonOperator[]? stringOperators = null)
     {
         var eqNull = Gen.Elements(EqualityOperators).Select(op => (FilterNode)new ComparisonNode(path, op, FilterValue.Null));
         var typed = kind switch
@@ -309,7 +333,7 @@ internal static class ScimFilterGenerators
             Kind.Number => from op in Gen.Elements(OrderedOperators)
                            from value in Gen.OneOf(Gen.Elements(Numbers), Gen.Choose(-100, 100).Select(i => i / 4m))
                            select (FilterNode)new ComparisonNode(path, op, FilterValue.FromNumber(value)),
-            _ => from op in Gen.Elements(StringOperators)
+            _ => from op in Gen.Elements(stringOperators ?? StringOperators)
                  from value in text
                  select (FilterNode)new ComparisonNode(path, op, FilterValue.FromString(value)),
         };

@@ -366,6 +366,157 @@ public sealed class ScimFilterMapTests
         map.Should().Throw<ArgumentException>().WithParameterName("property");
     }
 
+    private static readonly ScimFilterMap<AppUser> NormalizedMap = new ScimFilterMap<AppUser>()
+        .Map("id", u => u.Id)
+        .MapNormalized("userName", u => u.NormalizedUserName, static value => value.ToUpperInvariant())
+        .MapNormalized("emails[type eq \"work\"].value", u => u.NormalizedWorkEmail, static value => value.ToUpperInvariant());
+
+    // Only the normalized column is set: the predicate must read it, and nothing else.
+    private static readonly AppUser Asa = new()
+    {
+        NormalizedUserName = "ÅSA.ÖBERG@EXAMPLE.COM",
+        NormalizedWorkEmail = "ÅSA@EXAMPLE.COM",
+    };
+
+    [Theory]
+    [InlineData("userName eq \"åsa.öberg@example.com\"", true)]
+    [InlineData("userName eq \"Åsa.Öberg@Example.com\"", true)]
+    [InlineData("userName eq \"asa.oberg@example.com\"", false)]
+    [InlineData("userName ne \"åsa.öberg@example.com\"", false)]
+    [InlineData("userName ne \"åsa\"", true)]
+    [InlineData("userName co \"öBERG@\"", true)]
+    [InlineData("userName co \"oberg\"", false)]
+    [InlineData("userName sw \"åsa.\"", true)]
+    [InlineData("userName sw \"öberg\"", false)]
+    [InlineData("userName ew \"@example.COM\"", true)]
+    [InlineData("userName ew \"@example.org\"", false)]
+    [InlineData("userName gt \"åsa\"", true)]
+    [InlineData("userName gt \"åsa.öberg@example.com\"", false)]
+    [InlineData("userName ge \"åsa.öberg@example.com\"", true)]
+    [InlineData("userName lt \"åsb\"", true)]
+    [InlineData("userName le \"åsa\"", false)]
+    [InlineData("userName pr", true)]
+    [InlineData("userName eq null", false)]
+    [InlineData("emails[type eq \"work\"].value eq \"åsa@example.com\"", true)]
+    [InlineData("emails[type eq \"work\"].value sw \"ÅS\"", true)]
+    public void MapNormalized_EachOperator_ComparesTheColumnWithTheNormalizedOperand(string filter, bool expected)
+    {
+        Matches(NormalizedMap, filter, Asa).Should().Be(expected);
+    }
+
+    [Fact]
+    public void MapNormalized_Predicate_NeverFoldsTheColumn()
+    {
+        ScimFilter.TryParse("userName eq \"x\" or userName co \"x\" or userName sw \"x\" or userName ew \"x\" or userName gt \"x\" or userName le \"x\"", out var filter, out _).Should().BeTrue();
+
+        NormalizedMap.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+
+        var methods = new MethodCollector();
+        methods.Visit(predicate);
+        methods.Methods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Should().NotContain("String.ToLower").And.NotContain("String.ToUpper");
+        var constants = new ConstantCollector();
+        constants.Visit(predicate);
+        constants.Values.OfType<string>().Should().BeEmpty("the normalized operand is a parameter too");
+    }
+
+    [Fact]
+    public void MapNormalized_PresentOnEmptyOrMissingColumn_IsFalse()
+    {
+        Matches(NormalizedMap, "userName pr", new AppUser { NormalizedUserName = string.Empty }).Should().BeFalse();
+        Matches(NormalizedMap, "userName pr", new AppUser()).Should().BeFalse();
+        Matches(NormalizedMap, "userName eq null", new AppUser()).Should().BeTrue();
+        Matches(NormalizedMap, "userName ne \"x\"", new AppUser()).Should().BeFalse("a missing value matches neither eq nor ne");
+    }
+
+    [Fact]
+    public void MapNormalized_NormalizerOfTheEvaluator_AgreesWithItOnOrder()
+    {
+        var map = new ScimFilterMap<AppUser>().MapNormalized("userName", u => u.NormalizedUserName, static value => value.ToLowerInvariant());
+        var user = new AppUser { NormalizedUserName = "a_b" };
+
+        Matches(map, "userName gt \"AB\"", user).Should().BeFalse();
+        Evaluates("userName gt \"AB\"", "A_B").Should().BeFalse();
+    }
+
+    // Documented: an upper-cased column orders '_' (0x5F) after the letters, as the host's index does; the evaluator,
+    // which lower-cases, orders it before them.
+    [Fact]
+    public void MapNormalized_UpperCase_OrdersAsTheColumnDoes()
+    {
+        var user = new AppUser { NormalizedUserName = "A_B" };
+
+        Matches(NormalizedMap, "userName gt \"ab\"", user).Should().BeTrue();
+        Evaluates("userName gt \"ab\"", "a_b").Should().BeFalse();
+    }
+
+    // Documented: µ (U+00B5 MICRO SIGN) upper-cases to Μ (U+039C), as μ (U+03BC) does; an upper-cased unique index
+    // takes them for one userName, and so does the filter on that column. The evaluator lower-cases and keeps them apart.
+    [Fact]
+    public void MapNormalized_UpperCase_EqualsWhatTheColumnTakesForEqual()
+    {
+        var user = new AppUser { NormalizedUserName = "\u00B5@X.EXAMPLE".ToUpperInvariant() };
+
+        Matches(NormalizedMap, "userName eq \"\u03BC@x.example\"", user).Should().BeTrue();
+        Evaluates("userName eq \"\u03BC@x.example\"", "\u00B5@x.example").Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("externalId")]
+    [InlineData("active")]
+    [InlineData("name")]
+    [InlineData("meta.lastModified")]
+    [InlineData("emails.primary")]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:id")]
+    public void MapNormalized_AttributeThatIsNoCaseInsensitiveString_Throws(string path)
+    {
+        var map = () => new ScimFilterMap<AppUser>().MapNormalized(path, u => u.NormalizedUserName, static value => value.ToUpperInvariant());
+
+        map.Should().Throw<ArgumentException>().WithParameterName("attributePath").WithMessage("*Map*");
+    }
+
+    [Theory]
+    [InlineData("emails.value")]
+    [InlineData("displayName")]
+    [InlineData("urn:example:custom:1.0:nickname")]
+    public void MapNormalized_CaseInsensitiveOrUnknownAttribute_IsMapped(string path)
+    {
+        var map = new ScimFilterMap<AppUser>().MapNormalized(path, u => u.NormalizedUserName, static value => value.ToUpperInvariant());
+
+        map.Attributes.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void MapNormalized_AlreadyMapped_Throws()
+    {
+        var map = () => NormalizedMap.MapNormalized("USERNAME", u => u.UserName, static value => value.ToUpperInvariant());
+
+        map.Should().Throw<ArgumentException>().WithMessage("*already mapped*");
+    }
+
+    [Fact]
+    public void TryTranslate_NormalizerReturningNull_Throws()
+    {
+        var map = new ScimFilterMap<AppUser>().MapNormalized("userName", u => u.NormalizedUserName, static _ => null!);
+        ScimFilter.TryParse("userName eq \"x\"", out var filter, out _).Should().BeTrue();
+
+        var translate = () => map.TryTranslate(filter!, out _, out _);
+
+        translate.Should().Throw<InvalidOperationException>().WithMessage("*userName*");
+    }
+
+    private static bool Evaluates(string filter, string userName)
+    {
+        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var user = new System.Text.Json.Nodes.JsonObject
+        {
+            ["schemas"] = new System.Text.Json.Nodes.JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
+            ["userName"] = userName,
+        };
+        parsed!.TryEvaluate(user, out var matches, out var error).Should().BeTrue(error?.ToString());
+        return matches;
+    }
+
     private static bool Matches(string filter, AppUser user) => Matches(Map, filter, user);
 
     private static bool Matches(ScimFilterMap<AppUser> map, string filter, AppUser user)
@@ -382,6 +533,10 @@ public sealed class ScimFilterMapTests
         public string? ExternalId { get; init; }
 
         public string? UserName { get; init; }
+
+        public string? NormalizedUserName { get; init; }
+
+        public string? NormalizedWorkEmail { get; init; }
 
         public bool IsActive { get; init; }
 

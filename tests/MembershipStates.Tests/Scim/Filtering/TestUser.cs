@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using MembershipStates.Scim;
 
@@ -23,11 +24,23 @@ public sealed class TestUser
         .Map($"{ScimFilterGenerators.EnterpriseUrn}:manager.value", u => u.ManagerId)
         .Map($"{ScimFilterGenerators.AcmeUrn}:loginCount", u => u.LoginCount);
 
+    /// <summary>Gets the map of a host that stores <c>userName</c> and the e-mail address upper-cased, as its unique indexes see them.</summary>
+    public static ScimFilterMap<TestUser> UpperNormalizedMap { get; } = NormalizedMap(u => u.UpperUserName, u => u.UpperEmail, Normalizers.Upper);
+
+    /// <summary>Gets the map of a host that stores them lower-cased.</summary>
+    public static ScimFilterMap<TestUser> LowerNormalizedMap { get; } = NormalizedMap(u => u.LowerUserName, u => u.LowerEmail, Normalizers.Lower);
+
     public string Id { get; init; } = string.Empty;
 
     public string? ExternalId { get; init; }
 
     public string? UserName { get; init; }
+
+    /// <summary>Gets <see cref="UserName"/> as a host stores it for its unique index, upper-cased.</summary>
+    public string? UpperUserName => UserName?.ToUpperInvariant();
+
+    /// <summary>Gets <see cref="UserName"/> lower-cased, as the evaluator folds it.</summary>
+    public string? LowerUserName => UserName?.ToLowerInvariant();
 
     public string? DisplayName { get; init; }
 
@@ -38,6 +51,12 @@ public sealed class TestUser
     public string? FamilyName { get; init; }
 
     public string? Email { get; init; }
+
+    /// <summary>Gets <see cref="Email"/> upper-cased.</summary>
+    public string? UpperEmail => Email?.ToUpperInvariant();
+
+    /// <summary>Gets <see cref="Email"/> lower-cased.</summary>
+    public string? LowerEmail => Email?.ToLowerInvariant();
 
     public string? EmailType { get; init; }
 
@@ -107,6 +126,26 @@ public sealed class TestUser
 
     public override string ToString() => ToJson().ToJsonString();
 
+    /// <summary>Builds <see cref="Map"/> with <c>userName</c> and <c>emails.value</c> on normalized columns.</summary>
+    private static ScimFilterMap<TestUser> NormalizedMap(
+        Expression<Func<TestUser, string?>> userName,
+        Expression<Func<TestUser, string?>> email,
+        Func<string, string> normalize) => new ScimFilterMap<TestUser>()
+        .Map("id", u => u.Id)
+        .Map("externalId", u => u.ExternalId)
+        .MapNormalized("userName", userName, normalize)
+        .Map("displayName", u => u.DisplayName)
+        .Map("active", u => u.Active)
+        .Map("name.givenName", u => u.GivenName)
+        .Map("name.familyName", u => u.FamilyName)
+        .MapNormalized("emails.value", email, normalize)
+        .Map("emails.type", u => u.EmailType)
+        .Map("emails.primary", u => u.EmailPrimary)
+        .Map("meta.lastModified", u => u.LastModified)
+        .Map($"{ScimFilterGenerators.EnterpriseUrn}:employeeNumber", u => u.EmployeeNumber)
+        .Map($"{ScimFilterGenerators.EnterpriseUrn}:manager.value", u => u.ManagerId)
+        .Map($"{ScimFilterGenerators.AcmeUrn}:loginCount", u => u.LoginCount);
+
     private void Add(JsonObject json, string key, JsonNode? value)
     {
         if (value is null && !WriteNulls)
@@ -116,4 +155,14 @@ public sealed class TestUser
 
         json[ShoutKeys ? key.ToUpperInvariant() : key] = value;
     }
+}
+
+/// <summary>The two normalizers hosts use for case-insensitive columns.</summary>
+public static class Normalizers
+{
+    /// <summary>Gets <see cref="string.ToUpperInvariant()"/>: ASP.NET Core Identity's, and the sample host's.</summary>
+    public static Func<string, string> Upper { get; } = static value => value.ToUpperInvariant();
+
+    /// <summary>Gets <see cref="string.ToLowerInvariant()"/>: the fold of the evaluator.</summary>
+    public static Func<string, string> Lower { get; } = static value => value.ToLowerInvariant();
 }

@@ -84,6 +84,48 @@ public sealed class ScimDiscoveryTests
         Body(response)["endpoint"]!.GetValue<string>().Should().Be("/Users");
     }
 
+    [Fact]
+    public void Schemas_BaseUri_IsAListOfTheUserAndEnterpriseSchemas()
+    {
+        var response = ScimDiscovery.Schemas(new Uri("https://app.example.com/scim/v2/"));
+
+        response.StatusCode.Should().Be(200);
+        response.ContentType.Should().Be(ScimResponse.ScimContentType);
+        var json = Body(response);
+        json["schemas"]![0]!.GetValue<string>().Should().Be(ScimSchemaUris.ListResponse);
+        json["totalResults"]!.GetValue<int>().Should().Be(2);
+        json["Resources"]!.AsArray().Select(schema => schema!["id"]!.GetValue<string>())
+            .Should().Equal(ScimSchemaUris.User, ScimSchemaUris.EnterpriseUser);
+        json["Resources"]![0]!["meta"]!["location"]!.GetValue<string>()
+            .Should().Be($"https://app.example.com/scim/v2/Schemas/{ScimSchemaUris.User}");
+    }
+
+    [Theory]
+    [InlineData(ScimSchemaUris.User)]
+    [InlineData("URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER")]
+    public void Schema_KnownId_IsItsDocument(string id)
+    {
+        var response = ScimDiscovery.Schema(id);
+
+        response.StatusCode.Should().Be(200);
+        response.ContentType.Should().Be(ScimResponse.ScimContentType);
+        var json = Body(response);
+        json["id"]!.GetValue<string>().Should().BeEquivalentTo(id);
+        JsonNode.DeepEquals(json, ScimSchemaDocuments.Render(id)).Should().BeTrue("the response is the rendered document, serialized once");
+    }
+
+    [Theory]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:Group")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Schema_Other_Is404(string? id)
+    {
+        var response = ScimDiscovery.Schema(id);
+
+        response.StatusCode.Should().Be(404);
+        Body(response)["status"]!.GetValue<string>().Should().Be("404");
+    }
+
     [Theory]
     [InlineData("Group")]
     [InlineData("")]

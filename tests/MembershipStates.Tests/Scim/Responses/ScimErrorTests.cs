@@ -24,8 +24,10 @@ public sealed class ScimErrorTests
         { nameof(ScimError.Unauthorized), ScimError.Unauthorized, 401, null },
         { nameof(ScimError.Forbidden), ScimError.Forbidden, 403, null },
         { nameof(ScimError.NotFound), ScimError.NotFound, 404, null },
+        { nameof(ScimError.Conflict), ScimError.Conflict, 409, null },
         { nameof(ScimError.PreconditionFailed), ScimError.PreconditionFailed, 412, null },
         { nameof(ScimError.PayloadTooLarge), ScimError.PayloadTooLarge, 413, null },
+        { nameof(ScimError.UnsupportedMediaType), ScimError.UnsupportedMediaType, 415, null },
         { nameof(ScimError.InternalServerError), ScimError.InternalServerError, 500, null },
         { nameof(ScimError.NotImplemented), ScimError.NotImplemented, 501, null },
     };
@@ -98,6 +100,64 @@ public sealed class ScimErrorTests
         var json = JsonNode.Parse(response.Body.Span)!;
         json["status"]!.GetValue<string>().Should().Be("401");
         json["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public void ToUtf8Bytes_Conflict_HasNoScimType()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(ScimError.Conflict("retried")));
+
+        text.Should().Be("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"409\",\"detail\":\"retried\"}");
+    }
+
+    [Fact]
+    public void ToResponse_UnsupportedMediaType_Is415ScimJson()
+    {
+        var response = ScimError.UnsupportedMediaType().ToResponse();
+
+        response.StatusCode.Should().Be(415);
+        response.ContentType.Should().Be(ScimResponse.ScimContentType);
+        JsonNode.Parse(response.Body.Span)!["detail"]!.GetValue<string>().Should().Contain("application/scim+json");
+    }
+
+    [Theory]
+    [InlineData("userName eg \"x\"", "invalidFilter", "(at position 9)")]
+    [InlineData("(userName eq \"x\"", "invalidFilter", "(at position 16)")]
+    public void FilterError_ToScimError_Is400WithItsScimTypeMessageAndPosition(string text, string scimType, string position)
+    {
+        ScimFilter.TryParse(text, out _, out var error).Should().BeFalse();
+
+        var scim = error!.ToScimError();
+
+        scim.Status.Should().Be(400);
+        scim.ScimType.Should().Be(scimType);
+        scim.Detail.Should().Be($"{error.Message} {position}");
+    }
+
+    [Fact]
+    public void PathError_ToScimError_Is400InvalidPathWithThePosition()
+    {
+        AttributePath.TryParse("emails[type eq \"work\"", out _, out var error).Should().BeFalse();
+
+        var scim = error!.ToScimError();
+
+        scim.Status.Should().Be(400);
+        scim.ScimType.Should().Be("invalidPath");
+        scim.Detail.Should().StartWith(error.Message).And.EndWith($"(at position {error.Position})");
+    }
+
+    [Fact]
+    public void FilterErrorWithoutPosition_ToScimError_HasTheMessageAlone()
+    {
+        var map = new ScimFilterMap<string>().Map("userName", s => s);
+        ScimFilter.TryParse("title eq \"Boss\"", out var filter, out _).Should().BeTrue();
+        map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
+
+        var scim = error!.ToScimError();
+
+        error.Position.Should().BeNull();
+        scim.ScimType.Should().Be("invalidFilter");
+        scim.Detail.Should().Be(error.Message);
     }
 
     [Fact]
