@@ -89,19 +89,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error!.ToResponse();
         }
 
-        var id = IdOf(request);
-        var ifMatch = IfMatch(request);
-        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
-        return await CommitAsync(
-            request,
-            MembershipCommandKind.UpdateProfile,
-            retriesUniqueness: false,
-            stalePreconditionFails: NamesVersions(ifMatch),
-            async cancellationToken =>
-            {
-                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return _operations.Replace(current, id, user, ifMatch);
-            }).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -113,37 +101,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error!.ToResponse();
         }
 
-        var id = IdOf(request);
-        var ifMatch = IfMatch(request);
-        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
-        return await CommitAsync(
-            request,
-            MembershipCommandKind.UpdateProfile,
-            retriesUniqueness: false,
-            stalePreconditionFails: NamesVersions(ifMatch),
-            async cancellationToken =>
-            {
-                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return _operations.Patch(current, id, patch, ifMatch);
-            }).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        var id = IdOf(request);
-        var ifMatch = IfMatch(request);
-        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
-        return await CommitAsync(
-            request,
-            MembershipCommandKind.Remove,
-            retriesUniqueness: false,
-            stalePreconditionFails: NamesVersions(ifMatch),
-            async cancellationToken =>
-            {
-                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return _operations.Delete(current, id, ifMatch);
-            }).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, MembershipCommandKind.Remove, _operations.Delete).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /Groups</c>: this service provider keeps no groups, so the list is valid and empty.</summary>
@@ -207,6 +171,30 @@ internal sealed class ScimUserHandlers
         string.Concat(organization, "\n", kind, "\n", value);
 
     /// <summary>Decides, commits when the decision changes something, and retries a lost race by reading and deciding again.</summary>
+    /// <summary>
+    /// Changes the member the route's id names: serialized per id, re-read and re-decided on every attempt, so a lost
+    /// race is decided again against what won it.
+    /// </summary>
+    private async Task<ScimResponse> ChangeByIdAsync(
+        ScimRequest request,
+        MembershipCommandKind command,
+        Func<ScimMember?, string, ScimPrecondition, ScimUserOperation> decide)
+    {
+        var id = IdOf(request);
+        var ifMatch = IfMatch(request);
+        using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
+        return await CommitAsync(
+            request,
+            command,
+            retriesUniqueness: false,
+            stalePreconditionFails: NamesVersions(ifMatch),
+            async cancellationToken =>
+            {
+                var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
+                return decide(current, id, ifMatch);
+            }).ConfigureAwait(false);
+    }
+
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         MembershipCommandKind command,
