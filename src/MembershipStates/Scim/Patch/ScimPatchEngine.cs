@@ -94,7 +94,7 @@ internal static class ScimPatchEngine
         var resolution = Catalog.Resolve(path);
         var attribute = resolution.Attribute;
 
-        if (IsActive(path, attribute))
+        if (IsActive(attribute))
         {
             return SetActive(state, type, path, value);
         }
@@ -457,10 +457,8 @@ internal static class ScimPatchEngine
         }
     }
 
-    private static bool IsActive(AttributePath path, ScimAttributeDefinition? attribute) =>
-        attribute is not null
-            ? attribute.SchemaId == ScimSchemaIds.User && string.Equals(attribute.Name, "active", StringComparison.Ordinal)
-            : false;
+    private static bool IsActive(ScimAttributeDefinition? attribute) =>
+        attribute is { SchemaId: ScimSchemaIds.User, Name: "active" };
 
     private static bool IsManagerRemoval(ScimAttributeResolution resolution, AttributePath path, JsonNode? value) =>
         resolution.Attribute is { Name: "manager" } manager
