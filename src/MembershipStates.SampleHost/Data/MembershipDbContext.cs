@@ -117,7 +117,6 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         // final arbiter when two provisioning requests race.
         entity.HasIndex(e => new { e.OrganizationId, e.NormalizedUserName }).IsUnique();
         entity.HasIndex(e => new { e.OrganizationId, e.ExternalId });
-        entity.HasIndex(e => new { e.OrganizationId, e.NormalizedEmail });
         entity.HasIndex(e => new { e.OrganizationId, e.Created, e.ScimId });
     }
 }
