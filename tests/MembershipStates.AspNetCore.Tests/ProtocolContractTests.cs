@@ -234,6 +234,31 @@ public sealed class ProtocolContractTests(SampleHostFixture host) : IClassFixtur
         (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString("externalId eq \"EXT-FILTERED\"")}")).ShouldBeList(0, "externalId is caseExact");
     }
 
+    // The filter columns are copies of the attributes: a PUT that drops or changes an attribute must change its
+    // copy too, for an active member (updated in place) as for an inactive one.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Put_WithoutAnAttribute_ClearsWhatFiltersSeeOfIt(bool active)
+    {
+        var externalId = $"ext-{Guid.NewGuid():N}";
+        var created = (await _scim.PostAsync("/Users", Payloads.OktaCreate(Payloads.NewUserName("Cleared"), externalId))).ShouldBeUser(201);
+        if (!active)
+        {
+            (await _scim.PatchAsync($"/Users/{created.Id}", Payloads.OktaSetActive(false))).ShouldBeUser();
+        }
+
+        var replaced = created.Json.DeepClone().AsObject();
+        replaced.Remove("externalId");
+        replaced["displayName"] = "Renamed Display";
+        replaced["active"] = active;
+        (await _scim.PutAsync($"/Users/{created.Id}", replaced.ToJsonString())).ShouldBeUser();
+
+        (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString($"externalId eq \"{externalId}\"")}")).ShouldBeList(0, "the externalId is gone");
+        var found = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString($"displayName eq \"Renamed Display\" and id eq \"{created.Id}\"")}")).ShouldBeList(1);
+        ((bool)found[0]!["active"]!).Should().Be(active);
+    }
+
     // SQLite's lower() folds ASCII only: compared through it, a stored "Åsa" never matched "åsa". The sample compares
     // its upper-cased columns (those its unique index is on) with the operand upper-cased in .NET instead.
     [Fact]

@@ -71,6 +71,53 @@ public sealed class SampleMemberStoreTests(SampleHostFixture host) : IClassFixtu
         member.Membership.Version.Should().Be(2);
     }
 
+    // A decision made on what FindByIdAsync read is committed without reading the member again: the writes are
+    // guarded by the version read. Another writer (another process) changing the member in between must make the
+    // commit a conflict that changes nothing, whether it moves the member or updates it in place.
+    [Theory]
+    [InlineData("deactivate")]
+    [InlineData("update")]
+    [InlineData("remove")]
+    public async Task CommitAsync_OfADecisionOnAReadAnotherWriterOvertook_IsAConflictAndChangesNothing(string change)
+    {
+        var id = Guid.NewGuid().ToString();
+        var userName = Payloads.NewUserName("Overtaken");
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(id));
+        using (var setup = host.Services.CreateScope())
+        {
+            var store = setup.ServiceProvider.GetRequiredService<IScimMemberStore>();
+            (await store.CommitAsync(SampleHostFixture.Acme, created, new ScimUser { UserName = userName, DisplayName = "First" })).Should().Be(ScimCommitResult.Committed);
+        }
+
+        using var readerScope = host.Services.CreateScope();
+        var reader = readerScope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var read = await reader.FindByIdAsync(SampleHostFixture.Acme, id);
+
+        using (var otherScope = host.Services.CreateScope())
+        {
+            var other = otherScope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+            var current = await other.FindByIdAsync(SampleHostFixture.Acme, id);
+            var profile = _lifecycle.Decide(current!.Membership, MembershipCommand.UpdateProfile());
+            (await other.CommitAsync(SampleHostFixture.Acme, profile, new ScimUser { UserName = userName, DisplayName = "Second" })).Should().Be(ScimCommitResult.Committed);
+        }
+
+        var (decision, attributes) = change switch
+        {
+            "deactivate" => (_lifecycle.Decide(read!.Membership, MembershipCommand.Deactivate()), read.Attributes),
+            "update" => (_lifecycle.Decide(read!.Membership, MembershipCommand.UpdateProfile()), new ScimUser { UserName = userName, DisplayName = "Third" }),
+            _ => (_lifecycle.Decide(read!.Membership, MembershipCommand.Remove()), null),
+        };
+
+        (await reader.CommitAsync(SampleHostFixture.Acme, decision, attributes)).Should().Be(ScimCommitResult.VersionConflict);
+
+        var member = await reader.FindByIdAsync(SampleHostFixture.Acme, id);
+        member!.Membership.State.Should().Be(MembershipState.Active);
+        member.Membership.Version.Should().Be(2);
+        member.Attributes.DisplayName.Should().Be("Second");
+        var db = readerScope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        (await db.InactiveMemberships.CountAsync(r => r.ScimId == id)).Should().Be(0, "the move was not half applied");
+    }
+
     [Fact]
     public async Task CommitAsync_DeactivateAndReactivate_MovesTheMembershipBetweenTheTwoTables()
     {

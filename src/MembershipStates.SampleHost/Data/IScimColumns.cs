@@ -35,6 +35,10 @@ internal interface IScimColumns
     string? Email { get; set; }
 
     /// <summary>Gets or sets <see cref="Email"/> normalized, for filters on e-mail addresses (<c>caseExact</c> is false).</summary>
+    /// <remarks>
+    /// Not indexed: only Entra ID's e-mail matching filters on it, and every index is one more page that each
+    /// deactivation and reactivation writes and syncs (it moves the member between the two tables).
+    /// </remarks>
     string? NormalizedEmail { get; set; }
 
     /// <summary>Gets or sets the SCIM attributes this organization's provider sent, as JSON: never shared with another organization.</summary>

@@ -63,6 +63,34 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         DeactivatedAt = r.DeactivatedAt,
     };
 
+    /// <summary>An active member as the store reads it back: a membership row.</summary>
+    public static Expression<Func<Membership, StoredMember>> ActiveMember { get; } = m => new StoredMember
+    {
+        Active = true,
+        UserId = m.UserId,
+        ScimId = m.ScimId,
+        Version = m.Version,
+        Attributes = m.Attributes,
+        Created = m.Created,
+        LastModified = m.LastModified,
+
+        // As in ActiveRow: one column type for both halves of the UNION, read only for inactive members.
+        DeactivatedAt = m.LastModified,
+    };
+
+    /// <summary>An inactive member as the store reads it back: a record of the side table.</summary>
+    public static Expression<Func<InactiveMembership, StoredMember>> InactiveMember { get; } = r => new StoredMember
+    {
+        Active = false,
+        UserId = r.UserId,
+        ScimId = r.ScimId,
+        Version = r.Version,
+        Attributes = r.Attributes,
+        Created = r.Created,
+        LastModified = r.LastModified,
+        DeactivatedAt = r.DeactivatedAt,
+    };
+
     /// <summary>The members of one organization as SCIM sees them: the membership rows (Active) and the inactive records (Inactive).</summary>
     public IQueryable<MemberRow> Members(int organizationId) =>
         Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow)
@@ -117,7 +145,6 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
         // final arbiter when two provisioning requests race.
         entity.HasIndex(e => new { e.OrganizationId, e.NormalizedUserName }).IsUnique();
         entity.HasIndex(e => new { e.OrganizationId, e.ExternalId });
-        entity.HasIndex(e => new { e.OrganizationId, e.NormalizedEmail });
         entity.HasIndex(e => new { e.OrganizationId, e.Created, e.ScimId });
     }
 }

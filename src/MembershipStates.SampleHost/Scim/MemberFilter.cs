@@ -13,7 +13,7 @@ namespace MembershipStates.SampleHost.Scim;
 /// that lists these.</para>
 /// <para>User names and e-mail addresses are compared on their normalized columns, with the operand normalized the
 /// same way: a filter finds what the unique index takes for the same <c>userName</c>, in every script, and the
-/// index serves it.</para>
+/// index serves <c>userName eq</c>.</para>
 /// </remarks>
 internal static class MemberFilter
 {

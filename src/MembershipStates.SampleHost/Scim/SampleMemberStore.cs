@@ -10,28 +10,35 @@ namespace MembershipStates.SampleHost.Scim;
 /// The store of the SCIM endpoints over the app's tables: a membership row is an Active member, an inactive record an
 /// Inactive one, and each decision is applied with <see cref="TwoStateHost.Plan"/> in one transaction.
 /// </summary>
-/// <remarks>One per request (scoped), over one pooled <see cref="MembershipDbContext"/>.</remarks>
+/// <remarks>
+/// <para>One per request (scoped), over one pooled <see cref="MembershipDbContext"/>.</para>
+/// <para>A change is read (<see cref="FindByIdAsync"/>), decided by the package, then committed. A decision made on
+/// that read is written without reading the member again: every write is conditioned on the version read, the
+/// tables' concurrency token, so a change another writer made in between (another process) makes the commit a
+/// <see cref="ScimCommitResult.VersionConflict"/> that changes nothing. What a write cannot check (the app's user
+/// and the <c>userName</c> of a creation, a new <c>userName</c>) is checked in an IMMEDIATE transaction instead.</para>
+/// </remarks>
 internal sealed class SampleMemberStore(MembershipDbContext db, Organizations organizations, TimeProvider timeProvider) : IScimMemberStore
 {
     // The queries of every request are compiled once: EF Core then skips translating them per call, which is most
     // of the cost of a read. The filtered list query is built per request from the provider's filter.
-    private static readonly Func<MembershipDbContext, int, string, IAsyncEnumerable<MemberRow>> ById =
+    private static readonly Func<MembershipDbContext, int, string, IAsyncEnumerable<StoredMember>> ById =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
-            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id).Select(MembershipDbContext.ActiveRow)
-                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id).Select(MembershipDbContext.InactiveRow)));
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id).Select(MembershipDbContext.ActiveMember)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id).Select(MembershipDbContext.InactiveMember)));
 
-    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<MemberRow?>> ByNormalizedUserName =
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<StoredMember?>> ByNormalizedUserName =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string normalized, CancellationToken cancellationToken) =>
-            db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(MembershipDbContext.ActiveRow)
-                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized).Select(MembershipDbContext.InactiveRow))
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(MembershipDbContext.ActiveMember)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized).Select(MembershipDbContext.InactiveMember))
                 .OrderBy(m => m.Created)
                 .ThenBy(m => m.ScimId)
                 .FirstOrDefault());
 
-    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<MemberRow?>> ByExternalId =
+    private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<StoredMember?>> ByExternalId =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string externalId, CancellationToken cancellationToken) =>
-            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ExternalId == externalId).Select(MembershipDbContext.ActiveRow)
-                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ExternalId == externalId).Select(MembershipDbContext.InactiveRow))
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ExternalId == externalId).Select(MembershipDbContext.ActiveMember)
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ExternalId == externalId).Select(MembershipDbContext.InactiveMember))
                 .OrderBy(m => m.Created)
                 .ThenBy(m => m.ScimId)
                 .FirstOrDefault());
@@ -50,11 +57,20 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
             db.InactiveMemberships.SingleOrDefault(r => r.OrganizationId == organizationId && r.ScimId == id));
 
+    // The member FindByIdAsync last read in this request, and the attributes it returned for it: a decision made on
+    // that read is committed without reading the member again (see CommitAsync).
+    private ReadMember? _read;
+
     public async Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default)
     {
-        MemberRow? row = null;
-        MemberRow? record = null;
-        await foreach (var member in ById(db, organizations.IdOf(organization), id).WithCancellation(cancellationToken).ConfigureAwait(false))
+        var organizationId = organizations.IdOf(organization);
+
+        // A change reads the member, then commits: one connection for both, rather than EF Core opening (and
+        // initializing) one per command. The pooled context closes it when the request returns it.
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        StoredMember? row = null;
+        StoredMember? record = null;
+        await foreach (var member in ById(db, organizationId, id).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (member.Active)
             {
@@ -73,8 +89,15 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
             throw new InvalidOperationException(reading.Error!.Message);
         }
 
-        var stored = row ?? record;
-        return stored is null ? null : new ScimMember(reading.Snapshot, Attributes(stored));
+        _read = null;
+        if ((row ?? record) is not { } stored)
+        {
+            return null;
+        }
+
+        var attributes = Attributes(stored);
+        _read = new ReadMember(organizationId, stored, attributes);
+        return new ScimMember(reading.Snapshot, attributes);
     }
 
     public async Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default)
@@ -125,6 +148,48 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
     public async Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        var read = ReadOf(organizationId, decision, attributes);
+        _read = null;
+        try
+        {
+            if (read is { } member)
+            {
+                // Decided on what FindByIdAsync read in this request, and the userName stays: nothing to check but the
+                // version, which every write below is conditioned on (WHERE Version = the version read). SaveChanges
+                // applies them in one transaction of its own; a concurrent change makes it affect no row, and EF Core
+                // answers that with a DbUpdateConcurrencyException, so nothing is changed.
+                var (row, record) = AttachAsRead(organizationId, member.Stored);
+                Apply(TwoStateHost.Plan(decision), decision, attributes, organizationId, member.Stored.UserId, row, record, member);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return ScimCommitResult.Committed;
+            }
+
+            return await CommitCheckedAsync(organizationId, decision, attributes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ScimCommitResult.VersionConflict;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 } constraint)
+        {
+            // A unique index refused the write: the userName index means a uniqueness violation, any other
+            // (the SCIM id, the user's e-mail) a race with a concurrent creation.
+            return constraint.Message.Contains(nameof(IScimColumns.NormalizedUserName), StringComparison.Ordinal)
+                ? ScimCommitResult.UniquenessViolation
+                : ScimCommitResult.VersionConflict;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Commits a decision that needs checks a write cannot make: a creation (the app's user, an existing membership,
+    /// the <c>userName</c>), a new <c>userName</c>, or a member this request did not read.
+    /// </summary>
+    private async Task<ScimCommitResult> CommitCheckedAsync(int organizationId, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken)
+    {
         var plan = TwoStateHost.Plan(decision);
         var previous = decision.Previous;
         var next = decision.Next;
@@ -133,73 +198,113 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            try
+            Membership? row = null;
+            InactiveMembership? record = null;
+            int userId;
+            if (previous.Exists)
             {
-                Membership? row = null;
-                InactiveMembership? record = null;
-                int userId;
-                if (previous.Exists)
+                row = await RowById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
+                record = await RecordById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
+                var stored = TwoStateHost.Read(row is null ? null : Snapshot(row, null), record is null ? null : Snapshot(record, record.DeactivatedAt));
+                if (!stored.IsConsistent)
                 {
-                    row = await RowById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
-                    record = await RecordById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
-                    var stored = TwoStateHost.Read(row is null ? null : Snapshot(row, null), record is null ? null : Snapshot(record, record.DeactivatedAt));
-                    if (!stored.IsConsistent)
-                    {
-                        throw new InvalidOperationException(stored.Error!.Message);
-                    }
-
-                    if (stored.Snapshot.State != previous.State || stored.Snapshot.Version != previous.Version)
-                    {
-                        return ScimCommitResult.VersionConflict;
-                    }
-
-                    userId = row?.UserId ?? record!.UserId;
-                }
-                else
-                {
-                    ArgumentNullException.ThrowIfNull(attributes);
-                    userId = await UserFor(attributes, cancellationToken).ConfigureAwait(false);
-                    var alreadyMember =
-                        await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken).ConfigureAwait(false)
-                        || await db.InactiveMemberships.AnyAsync(r => r.OrganizationId == organizationId && r.UserId == userId, cancellationToken).ConfigureAwait(false);
-                    if (alreadyMember)
-                    {
-                        // The app's user behind this userName already belongs to the organization under another userName.
-                        return ScimCommitResult.UniquenessViolation;
-                    }
+                    throw new InvalidOperationException(stored.Error!.Message);
                 }
 
-                if (next.Exists)
+                if (stored.Snapshot.State != previous.State || stored.Snapshot.Version != previous.Version)
                 {
-                    ArgumentNullException.ThrowIfNull(attributes);
-                    if (await UserNameTaken(db, organizationId, Normalize(attributes.UserName), next.Id!, cancellationToken).ConfigureAwait(false))
-                    {
-                        return ScimCommitResult.UniquenessViolation;
-                    }
+                    return ScimCommitResult.VersionConflict;
                 }
 
-                Apply(plan, decision, attributes, organizationId, userId, row, record);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return ScimCommitResult.Committed;
+                userId = row?.UserId ?? record!.UserId;
             }
-            catch (DbUpdateConcurrencyException)
+            else
             {
-                return ScimCommitResult.VersionConflict;
+                ArgumentNullException.ThrowIfNull(attributes);
+                userId = await UserFor(attributes, cancellationToken).ConfigureAwait(false);
+                var alreadyMember =
+                    await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken).ConfigureAwait(false)
+                    || await db.InactiveMemberships.AnyAsync(r => r.OrganizationId == organizationId && r.UserId == userId, cancellationToken).ConfigureAwait(false);
+                if (alreadyMember)
+                {
+                    // The app's user behind this userName already belongs to the organization under another userName.
+                    return ScimCommitResult.UniquenessViolation;
+                }
             }
-            catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 } constraint)
+
+            if (next.Exists)
             {
-                // A unique index refused the write: the userName index means a uniqueness violation, any other
-                // (the SCIM id, the user's e-mail) a race with a concurrent creation.
-                return constraint.Message.Contains(nameof(IScimColumns.NormalizedUserName), StringComparison.Ordinal)
-                    ? ScimCommitResult.UniquenessViolation
-                    : ScimCommitResult.VersionConflict;
+                ArgumentNullException.ThrowIfNull(attributes);
+                if (await UserNameTaken(db, organizationId, Normalize(attributes.UserName), next.Id!, cancellationToken).ConfigureAwait(false))
+                {
+                    return ScimCommitResult.UniquenessViolation;
+                }
             }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
+
+            Apply(plan, decision, attributes, organizationId, userId, row, record, read: null);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return ScimCommitResult.Committed;
         }
+    }
+
+    /// <summary>
+    /// Returns what FindByIdAsync read when <paramref name="decision"/> was made on it and keeps the <c>userName</c>;
+    /// otherwise <see langword="null"/>, and the commit checks what it must.
+    /// </summary>
+    private ReadMember? ReadOf(int organizationId, in MembershipDecision decision, ScimUser? attributes)
+    {
+        var previous = decision.Previous;
+        if (_read is not { } read || read.OrganizationId != organizationId || !previous.Exists
+            || read.Stored.ScimId != previous.Id || read.Stored.Version != previous.Version
+            || read.Stored.Active != (previous.State == MembershipState.Active))
+        {
+            return null;
+        }
+
+        // A userName that changes (in any case-insensitive way) may be another member's: checked in a transaction.
+        // One that stays cannot be, since it is unique across both tables already.
+        return decision.Next.Exists && (attributes is null || Normalize(attributes.UserName) != Normalize(read.Attributes.UserName))
+            ? null
+            : read;
+    }
+
+    /// <summary>Tracks the member as it was read, unchanged, so that SaveChanges writes only what the decision changes, guarded by its version.</summary>
+    private (Membership? Row, InactiveMembership? Record) AttachAsRead(int organizationId, StoredMember stored)
+    {
+        if (stored.Active)
+        {
+            var row = new Membership
+            {
+                OrganizationId = organizationId,
+                UserId = stored.UserId,
+                ScimId = stored.ScimId,
+                Version = stored.Version,
+                UserName = string.Empty,
+                NormalizedUserName = string.Empty,
+                Attributes = stored.Attributes,
+                Created = stored.Created,
+                LastModified = stored.LastModified,
+            };
+            db.Memberships.Attach(row);
+            return (row, null);
+        }
+
+        var record = new InactiveMembership
+        {
+            OrganizationId = organizationId,
+            UserId = stored.UserId,
+            ScimId = stored.ScimId,
+            Version = stored.Version,
+            UserName = string.Empty,
+            NormalizedUserName = string.Empty,
+            Attributes = stored.Attributes,
+            Created = stored.Created,
+            LastModified = stored.LastModified,
+            DeactivatedAt = stored.DeactivatedAt,
+        };
+        db.InactiveMemberships.Attach(record);
+        return (null, record);
     }
 
     private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
@@ -216,19 +321,28 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
             : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
 
+    private static MembershipSnapshot Snapshot(StoredMember member) =>
+        member.Active
+            ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
+            : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
+
     private static MembershipSnapshot Snapshot(IScimColumns columns, DateTimeOffset? deactivatedAt) =>
         deactivatedAt is { } at
             ? MembershipSnapshot.Inactive(columns.ScimId, columns.Version, columns.Created, columns.LastModified, at)
             : MembershipSnapshot.Active(columns.ScimId, columns.Version, columns.Created, columns.LastModified);
 
-    private static ScimUser Attributes(MemberRow member) =>
-        ScimJson.ParseUser(member.Attributes).TryGetValue(out var user)
+    private static ScimUser Attributes(string scimId, string json) =>
+        ScimJson.ParseUser(json).TryGetValue(out var user)
             ? user
-            : throw new InvalidOperationException($"The stored attributes of member {member.ScimId} are not a SCIM user.");
+            : throw new InvalidOperationException($"The stored attributes of member {scimId} are not a SCIM user.");
 
-    private static ScimMember ToMember(MemberRow member) => new(Snapshot(member), Attributes(member));
+    private static ScimUser Attributes(StoredMember member) => Attributes(member.ScimId, member.Attributes);
 
-    private static void Write(IScimColumns columns, in MembershipSnapshot next, ScimUser attributes)
+    private static ScimMember ToMember(MemberRow member) => new(Snapshot(member), Attributes(member.ScimId, member.Attributes));
+
+    private static ScimMember ToMember(StoredMember member) => new(Snapshot(member), Attributes(member));
+
+    private static void Write(IScimColumns columns, in MembershipSnapshot next, ScimUser attributes, string attributesJson)
     {
         columns.ScimId = next.Id!;
         columns.Version = next.Version;
@@ -242,10 +356,17 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         columns.FamilyName = attributes.Name?.FamilyName;
         columns.Email = PreferredEmail(attributes);
         columns.NormalizedEmail = columns.Email is { } email ? Normalization.Normalize(email) : null;
-        columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
+        columns.Attributes = attributesJson;
     }
 
+    /// <summary>The attributes as JSON: as stored, when they are the very attributes read from the store (a decision that only (de)activates keeps them).</summary>
+    private static string AttributesJson(ScimUser attributes, ReadMember? read) =>
+        read is { } member && ReferenceEquals(attributes, member.Attributes)
+            ? member.Stored.Attributes
+            : System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
+
     /// <summary>Applies the two-state effects of a decision to the tracked rows; saved by the caller in one transaction.</summary>
+    /// <param name="read">What FindByIdAsync read, when <paramref name="row"/> or <paramref name="record"/> is attached as read rather than loaded.</param>
     private void Apply(
         TwoStateEffects plan,
         in MembershipDecision decision,
@@ -253,7 +374,8 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         int organizationId,
         int userId,
         Membership? row,
-        InactiveMembership? record)
+        InactiveMembership? record,
+        ReadMember? read)
     {
         var next = decision.Next;
         if ((plan & TwoStateEffects.RemoveFromOrganization) != 0)
@@ -278,12 +400,13 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 NormalizedUserName = string.Empty,
                 Attributes = string.Empty,
             };
-            Write(added, next, attributes!);
+            Write(added, next, attributes!, AttributesJson(attributes!, read));
             db.Memberships.Add(added);
         }
         else if ((plan & TwoStateEffects.KeepInactiveRecord) != 0)
         {
-            if (record is null || (plan & TwoStateEffects.DropInactiveRecord) != 0)
+            var kept = record is not null && (plan & TwoStateEffects.DropInactiveRecord) == 0;
+            if (!kept)
             {
                 record = new InactiveMembership
                 {
@@ -297,13 +420,37 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 db.InactiveMemberships.Add(record);
             }
 
-            Write(record, next, attributes!);
-            record.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
+            Write(record!, next, attributes!, AttributesJson(attributes!, read));
+            record!.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
+            if (kept && read is not null)
+            {
+                WritesEveryColumn(record);
+            }
         }
         else if (row is not null && (plan & TwoStateEffects.RemoveFromOrganization) == 0)
         {
             // Active stays Active: the row keeps its place and takes the new version and attributes.
-            Write(row, next, attributes!);
+            Write(row, next, attributes!, AttributesJson(attributes!, read));
+            if (read is not null)
+            {
+                WritesEveryColumn(row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks every SCIM column of an entity attached as read as written: the copies only filters use (e-mail,
+    /// names) were not read, so a value that changed to what the attached entity happened to hold would otherwise
+    /// not be stored. The app's own columns (<see cref="Membership.JoinedAt"/>) and the key are left as they are.
+    /// </summary>
+    private void WritesEveryColumn(object entity)
+    {
+        foreach (var property in db.Entry(entity).Properties)
+        {
+            if (!property.Metadata.IsPrimaryKey() && property.Metadata.Name != nameof(Membership.JoinedAt))
+            {
+                property.IsModified = true;
+            }
         }
     }
 
@@ -329,4 +476,10 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return user.Id;
     }
+
+    /// <summary>A member FindByIdAsync read in this request.</summary>
+    /// <param name="OrganizationId">The organization it was read in.</param>
+    /// <param name="Stored">What was read.</param>
+    /// <param name="Attributes">The attributes returned for it, parsed from <see cref="StoredMember.Attributes"/>.</param>
+    private sealed record ReadMember(int OrganizationId, StoredMember Stored, ScimUser Attributes);
 }

@@ -68,13 +68,13 @@ public sealed class ScimFilterPropertyTests
     [Fact]
     public void UnorderedFiltersAndUsers_Generated_MatchNonAsciiUserNamesOftenEnoughToTestSomething()
     {
-        var samples = ScimFilterGenerators.UnorderedFiltersAndUsers.Generator.Sample(2000, 10);
+        var samples = ScimFilterGenerators.UnorderedFiltersAndUsers.Generator.Sample(5000, 10);
         var matches = samples.Count(pair =>
             pair.User.UserName is { } userName && userName.Any(c => c > 127 && char.IsLetter(c))
             && pair.Filter.ToString().Contains("userName", StringComparison.OrdinalIgnoreCase)
             && new ScimFilter(pair.Filter).TryEvaluate(pair.User.ToJson(), out var m, out _) && m);
 
-        matches.Should().BeGreaterThanOrEqualTo(20);
+        matches.Should().BeGreaterThanOrEqualTo(40, "about 95 in 5000 do");
     }
 
     [Property(MaxTest = 1000)]
