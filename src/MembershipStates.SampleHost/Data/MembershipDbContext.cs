@@ -134,7 +134,7 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
     }
 
     private static void ScimColumns<T>(EntityTypeBuilder<T> entity)
-        where T : class, IScimColumns
+        where T : ScimColumns
     {
         entity.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId);
         entity.HasOne<User>().WithMany().HasForeignKey(e => e.UserId);

@@ -174,7 +174,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         {
             // A unique index refused the write: the userName index means a uniqueness violation, any other
             // (the SCIM id, the user's e-mail) a race with a concurrent creation.
-            return constraint.Message.Contains(nameof(IScimColumns.NormalizedUserName), StringComparison.Ordinal)
+            return constraint.Message.Contains(nameof(ScimColumns.NormalizedUserName), StringComparison.Ordinal)
                 ? ScimCommitResult.UniquenessViolation
                 : ScimCommitResult.VersionConflict;
         }
@@ -326,7 +326,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
             : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
 
-    private static MembershipSnapshot Snapshot(IScimColumns columns, DateTimeOffset? deactivatedAt) =>
+    private static MembershipSnapshot Snapshot(ScimColumns columns, DateTimeOffset? deactivatedAt) =>
         deactivatedAt is { } at
             ? MembershipSnapshot.Inactive(columns.ScimId, columns.Version, columns.Created, columns.LastModified, at)
             : MembershipSnapshot.Active(columns.ScimId, columns.Version, columns.Created, columns.LastModified);
@@ -342,7 +342,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
 
     private static ScimMember ToMember(StoredMember member) => new(Snapshot(member), Attributes(member));
 
-    private static void Write(IScimColumns columns, in MembershipSnapshot next, ScimUser attributes, string attributesJson)
+    private static void Write(ScimColumns columns, in MembershipSnapshot next, ScimUser attributes, string attributesJson)
     {
         columns.ScimId = next.Id!;
         columns.Version = next.Version;
