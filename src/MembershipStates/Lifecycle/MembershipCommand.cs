@@ -26,7 +26,8 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
     /// <summary>Gets the kind of command.</summary>
     public MembershipCommandKind Kind { get; }
 
-    /// <summary>Gets the requested <c>active</c> value of a <see cref="MembershipCommandKind.Provision"/>; for other kinds, whether the command leaves the membership active.</summary>
+    /// <summary>Gets the <c>active</c> value the command asks for: the request's for a <see cref="MembershipCommandKind.Provision"/>, <see langword="true"/> for <see cref="MembershipCommandKind.Reactivate"/>, <see langword="false"/> for <see cref="MembershipCommandKind.Deactivate"/>.</summary>
+    /// <value>Meaningless, and <see langword="false"/>, for <see cref="MembershipCommandKind.Read"/>, <see cref="MembershipCommandKind.UpdateProfile"/> and <see cref="MembershipCommandKind.Remove"/>, which leave <c>active</c> as it is.</value>
     public bool Active { get; }
 
     /// <summary>Gets a value indicating whether the command also changes attributes other than <c>active</c>.</summary>
