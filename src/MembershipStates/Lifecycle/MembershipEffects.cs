@@ -5,7 +5,7 @@ namespace MembershipStates;
 /// </summary>
 /// <remarks>
 /// <para>A host applies all of a decision's effects in one transaction, guarded by the previous version. Every effect
-/// set other than <see cref="None"/> also writes the new version and <c>lastModified</c> of
+/// set other than <see cref="None"/> and <see cref="Delete"/> also writes the new version and <c>lastModified</c> of
 /// <see cref="MembershipDecision.Next"/>. Hosts with a particular storage shape translate these with
 /// <see cref="StatusColumnHost{TStatus}"/> or <see cref="TwoStateHost"/>.</para>
 /// </remarks>
