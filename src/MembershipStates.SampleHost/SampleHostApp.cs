@@ -18,8 +18,11 @@ internal static class SampleHostApp
 
         // The app's database, as it was.
         builder.Services.AddDbContextPool<MembershipDbContext>((services, options) => options
-            .UseSqlite(services.GetRequiredService<IConfiguration>().GetConnectionString("Membership") ?? SampleHostDefaults.ConnectionString)
+            .UseSqlite(ConnectionString(services))
             .AddInterceptors(new SqliteDurability()));
+
+        // The two statements of every change (read a member by id, commit a decision on it), kept prepared.
+        builder.Services.AddSingleton(services => new MemberStatements(ConnectionString(services)));
 
         // What SCIM adds: the organizations' tokens, the store over the app's tables, and the endpoints.
         builder.Services.AddSingleton<Organizations>();
@@ -36,4 +39,7 @@ internal static class SampleHostApp
         app.MapHealthChecks("/healthz");
         return app;
     }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Membership") ?? SampleHostDefaults.ConnectionString;
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MembershipStates.SampleHost.Data;
@@ -131,6 +132,12 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
     {
         // SQLite has no date type; UTC ticks sort and compare correctly as integers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
+
+        // No index for a foreign key by convention. The only one it would add is on UserId of both membership
+        // tables (OrganizationId leads their key), and nothing needs it: every query of a membership gives the
+        // organization, and the app never deletes a user or changes a user's id, the one thing SQLite would search
+        // it for. Each index is one more page that every deactivation and reactivation writes and syncs.
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
     private static void ScimColumns<T>(EntityTypeBuilder<T> entity)

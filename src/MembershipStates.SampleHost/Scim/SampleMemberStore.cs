@@ -11,22 +11,20 @@ namespace MembershipStates.SampleHost.Scim;
 /// Inactive one, and each decision is applied with <see cref="TwoStateHost.Plan"/> in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>One per request (scoped), over one pooled <see cref="MembershipDbContext"/>.</para>
+/// <para>One per request (scoped), over one pooled <see cref="MembershipDbContext"/> and, from the first read by id,
+/// one connection of <see cref="MemberStatements"/>: EF Core serves the model and every query but the two statements
+/// each change runs, reading the member by id and writing a decision made on that read, which are kept prepared.</para>
 /// <para>A change is read (<see cref="FindByIdAsync"/>), decided by the package, then committed. A decision made on
 /// that read is written without reading the member again: every write is conditioned on the version read, the
 /// tables' concurrency token, so a change another writer made in between (another process) makes the commit a
 /// <see cref="ScimCommitResult.VersionConflict"/> that changes nothing. What a write cannot check (the app's user
 /// and the <c>userName</c> of a creation, a new <c>userName</c>) is checked in an IMMEDIATE transaction instead.</para>
 /// </remarks>
-internal sealed class SampleMemberStore(MembershipDbContext db, Organizations organizations, TimeProvider timeProvider) : IScimMemberStore
+internal sealed class SampleMemberStore(MembershipDbContext db, MemberStatements statements, Organizations organizations, TimeProvider timeProvider)
+    : IScimMemberStore, IDisposable
 {
-    // The queries of every request are compiled once: EF Core then skips translating them per call, which is most
-    // of the cost of a read. The filtered list query is built per request from the provider's filter.
-    private static readonly Func<MembershipDbContext, int, string, IAsyncEnumerable<StoredMember>> ById =
-        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
-            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id).Select(MembershipDbContext.ActiveMember)
-                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id).Select(MembershipDbContext.InactiveMember)));
-
+    // The other queries of a request are compiled once: EF Core then skips translating them per call. The filtered
+    // list query is built per request from the provider's filter.
     private static readonly Func<MembershipDbContext, int, string, CancellationToken, Task<StoredMember?>> ByNormalizedUserName =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string normalized, CancellationToken cancellationToken) =>
             db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(MembershipDbContext.ActiveMember)
@@ -61,26 +59,17 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
     // that read is committed without reading the member again (see CommitAsync).
     private ReadMember? _read;
 
+    // The connection FindByIdAsync read on, kept for the commit; given back when the request disposes the store.
+    private MemberConnection? _connection;
+
     public async Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
 
-        // A change reads the member, then commits: one connection for both, rather than EF Core opening (and
-        // initializing) one per command. The pooled context closes it when the request returns it.
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        StoredMember? row = null;
-        StoredMember? record = null;
-        await foreach (var member in ById(db, organizationId, id).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (member.Active)
-            {
-                row = member;
-            }
-            else
-            {
-                record = member;
-            }
-        }
+        // Every change and every GET of a member starts here: a constant statement kept prepared on an open
+        // connection (MemberStatements), which the commit of a decision made on this read then uses as well.
+        _connection ??= statements.Rent();
+        var (row, record) = await _connection.FindByIdAsync(organizationId, id, cancellationToken).ConfigureAwait(false);
 
         // The two-state recipe: a membership row is Active, an inactive record Inactive, never both.
         var reading = TwoStateHost.Read(row is null ? null : Snapshot(row), record is null ? null : Snapshot(record));
@@ -155,13 +144,8 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
             if (read is { } member)
             {
                 // Decided on what FindByIdAsync read in this request, and the userName stays: nothing to check but the
-                // version, which every write below is conditioned on (WHERE Version = the version read). SaveChanges
-                // applies them in one transaction of its own; a concurrent change makes it affect no row, and EF Core
-                // answers that with a DbUpdateConcurrencyException, so nothing is changed.
-                var (row, record) = AttachAsRead(organizationId, member.Stored);
-                Apply(TwoStateHost.Plan(decision), decision, attributes, organizationId, member.Stored.UserId, row, record, member);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return ScimCommitResult.Committed;
+                // version, which every write is conditioned on (WHERE Version = the version read).
+                return CommitAsRead(organizationId, decision, attributes, member);
             }
 
             return await CommitCheckedAsync(organizationId, decision, attributes, cancellationToken).ConfigureAwait(false);
@@ -172,15 +156,124 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         }
         catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 } constraint)
         {
-            // A unique index refused the write: the userName index means a uniqueness violation, any other
-            // (the SCIM id, the user's e-mail) a race with a concurrent creation.
-            return constraint.Message.Contains(nameof(ScimColumns.NormalizedUserName), StringComparison.Ordinal)
-                ? ScimCommitResult.UniquenessViolation
-                : ScimCommitResult.VersionConflict;
+            return Refused(constraint);
         }
         finally
         {
             db.ChangeTracker.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            statements.Return(connection);
+        }
+    }
+
+    /// <summary>A unique index refused the write: the userName index means a uniqueness violation, any other (the SCIM id, the user's e-mail) a race with a concurrent creation.</summary>
+    private static ScimCommitResult Refused(SqliteException constraint) =>
+        constraint.Message.Contains(nameof(ScimColumns.NormalizedUserName), StringComparison.Ordinal)
+            ? ScimCommitResult.UniquenessViolation
+            : ScimCommitResult.VersionConflict;
+
+    /// <summary>
+    /// Commits a decision made on what FindByIdAsync read, with the prepared statements of its connection, in one
+    /// IMMEDIATE transaction: every change to the member read is conditioned on the version read, so a change
+    /// another writer made in between affects no row, and the transaction is rolled back with nothing changed.
+    /// </summary>
+    private ScimCommitResult CommitAsRead(int organizationId, in MembershipDecision decision, ScimUser? attributes, ReadMember read)
+    {
+        var plan = TwoStateHost.Plan(decision);
+        var next = decision.Next;
+        var stored = read.Stored;
+        var connection = _connection!;
+        connection.Begin();
+        try
+        {
+            if ((plan & TwoStateEffects.RemoveFromOrganization) != 0 && !connection.DeleteRow(organizationId, stored.UserId, stored.Version))
+            {
+                return ScimCommitResult.VersionConflict;
+            }
+
+            if ((plan & TwoStateEffects.DropInactiveRecord) != 0 && !connection.DeleteRecord(organizationId, stored.UserId, stored.Version))
+            {
+                return ScimCommitResult.VersionConflict;
+            }
+
+            if ((plan & TwoStateEffects.AddToOrganization) != 0)
+            {
+                var added = new Membership
+                {
+                    OrganizationId = organizationId,
+                    UserId = stored.UserId,
+                    JoinedAt = timeProvider.GetUtcNow(),
+                    ScimId = next.Id!,
+                    UserName = string.Empty,
+                    NormalizedUserName = string.Empty,
+                    Attributes = string.Empty,
+                };
+                Write(added, next, attributes!, AttributesJson(attributes!, read));
+                connection.InsertRow(added);
+            }
+            else if ((plan & TwoStateEffects.KeepInactiveRecord) != 0)
+            {
+                var record = new InactiveMembership
+                {
+                    OrganizationId = organizationId,
+                    UserId = stored.UserId,
+                    ScimId = next.Id!,
+                    UserName = string.Empty,
+                    NormalizedUserName = string.Empty,
+                    Attributes = string.Empty,
+                };
+                Write(record, next, attributes!, AttributesJson(attributes!, read));
+                record.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
+                if (!stored.Active && (plan & TwoStateEffects.DropInactiveRecord) == 0)
+                {
+                    // Inactive stays Inactive: the record keeps its place and takes the new version and attributes.
+                    if (!connection.UpdateRecord(organizationId, stored.UserId, stored.Version, record))
+                    {
+                        return ScimCommitResult.VersionConflict;
+                    }
+                }
+                else
+                {
+                    connection.InsertRecord(record);
+                }
+            }
+            else if (stored.Active && (plan & TwoStateEffects.RemoveFromOrganization) == 0)
+            {
+                // Active stays Active: the row keeps its place (and its JoinedAt) and takes the new version and attributes.
+                var row = new Membership
+                {
+                    OrganizationId = organizationId,
+                    UserId = stored.UserId,
+                    ScimId = next.Id!,
+                    UserName = string.Empty,
+                    NormalizedUserName = string.Empty,
+                    Attributes = string.Empty,
+                };
+                Write(row, next, attributes!, AttributesJson(attributes!, read));
+                if (!connection.UpdateRow(organizationId, stored.UserId, stored.Version, row))
+                {
+                    return ScimCommitResult.VersionConflict;
+                }
+            }
+
+            connection.Commit();
+            return ScimCommitResult.Committed;
+        }
+        catch (SqliteException constraint) when (constraint.SqliteErrorCode == 19)
+        {
+            return Refused(constraint);
+        }
+        finally
+        {
+            // Nothing to roll back after a commit; otherwise nothing of this decision is kept.
+            connection.Rollback();
         }
     }
 
@@ -241,7 +334,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 }
             }
 
-            Apply(plan, decision, attributes, organizationId, userId, row, record, read: null);
+            Apply(plan, decision, attributes, organizationId, userId, row, record);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ScimCommitResult.Committed;
@@ -267,44 +360,6 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         return decision.Next.Exists && (attributes is null || Normalize(attributes.UserName) != Normalize(read.Attributes.UserName))
             ? null
             : read;
-    }
-
-    /// <summary>Tracks the member as it was read, unchanged, so that SaveChanges writes only what the decision changes, guarded by its version.</summary>
-    private (Membership? Row, InactiveMembership? Record) AttachAsRead(int organizationId, StoredMember stored)
-    {
-        if (stored.Active)
-        {
-            var row = new Membership
-            {
-                OrganizationId = organizationId,
-                UserId = stored.UserId,
-                ScimId = stored.ScimId,
-                Version = stored.Version,
-                UserName = string.Empty,
-                NormalizedUserName = string.Empty,
-                Attributes = stored.Attributes,
-                Created = stored.Created,
-                LastModified = stored.LastModified,
-            };
-            db.Memberships.Attach(row);
-            return (row, null);
-        }
-
-        var record = new InactiveMembership
-        {
-            OrganizationId = organizationId,
-            UserId = stored.UserId,
-            ScimId = stored.ScimId,
-            Version = stored.Version,
-            UserName = string.Empty,
-            NormalizedUserName = string.Empty,
-            Attributes = stored.Attributes,
-            Created = stored.Created,
-            LastModified = stored.LastModified,
-            DeactivatedAt = stored.DeactivatedAt,
-        };
-        db.InactiveMemberships.Attach(record);
-        return (null, record);
     }
 
     private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
@@ -366,7 +421,6 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
             : System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
 
     /// <summary>Applies the two-state effects of a decision to the tracked rows; saved by the caller in one transaction.</summary>
-    /// <param name="read">What FindByIdAsync read, when <paramref name="row"/> or <paramref name="record"/> is attached as read rather than loaded.</param>
     private void Apply(
         TwoStateEffects plan,
         in MembershipDecision decision,
@@ -374,8 +428,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
         int organizationId,
         int userId,
         Membership? row,
-        InactiveMembership? record,
-        ReadMember? read)
+        InactiveMembership? record)
     {
         var next = decision.Next;
         if ((plan & TwoStateEffects.RemoveFromOrganization) != 0)
@@ -400,7 +453,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 NormalizedUserName = string.Empty,
                 Attributes = string.Empty,
             };
-            Write(added, next, attributes!, AttributesJson(attributes!, read));
+            Write(added, next, attributes!, AttributesJson(attributes!, read: null));
             db.Memberships.Add(added);
         }
         else if ((plan & TwoStateEffects.KeepInactiveRecord) != 0)
@@ -420,37 +473,13 @@ internal sealed class SampleMemberStore(MembershipDbContext db, Organizations or
                 db.InactiveMemberships.Add(record);
             }
 
-            Write(record!, next, attributes!, AttributesJson(attributes!, read));
+            Write(record!, next, attributes!, AttributesJson(attributes!, read: null));
             record!.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
-            if (kept && read is not null)
-            {
-                WritesEveryColumn(record);
-            }
         }
         else if (row is not null && (plan & TwoStateEffects.RemoveFromOrganization) == 0)
         {
             // Active stays Active: the row keeps its place and takes the new version and attributes.
-            Write(row, next, attributes!, AttributesJson(attributes!, read));
-            if (read is not null)
-            {
-                WritesEveryColumn(row);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Marks every SCIM column of an entity attached as read as written: the copies only filters use (e-mail,
-    /// names) were not read, so a value that changed to what the attached entity happened to hold would otherwise
-    /// not be stored. The app's own columns (<see cref="Membership.JoinedAt"/>) and the key are left as they are.
-    /// </summary>
-    private void WritesEveryColumn(object entity)
-    {
-        foreach (var property in db.Entry(entity).Properties)
-        {
-            if (!property.Metadata.IsPrimaryKey() && property.Metadata.Name != nameof(Membership.JoinedAt))
-            {
-                property.IsModified = true;
-            }
+            Write(row, next, attributes!, AttributesJson(attributes!, read: null));
         }
     }
 
