@@ -51,6 +51,26 @@ public sealed class SampleMemberStoreTests(SampleHostFixture host) : IClassFixtu
     }
 
     [Fact]
+    public void EveryPreparedStatementConnection_IsWalWithSynchronousFull()
+    {
+        var statements = host.Services.GetRequiredService<MemberStatements>();
+        var rented = Enumerable.Range(0, 3).Select(_ => statements.Rent()).ToList();
+        try
+        {
+            foreach (var connection in rented)
+            {
+                var (synchronous, journalMode) = connection.Durability();
+                synchronous.Should().Be(2L, "FULL: a commit on the hot path is on disk when acknowledged, as on EF Core's connections");
+                journalMode.Should().Be("wal");
+            }
+        }
+        finally
+        {
+            rented.ForEach(statements.Return);
+        }
+    }
+
+    [Fact]
     public async Task CommitAsync_AgainstAStaleVersion_IsAConflictAndChangesNothing()
     {
         using var scope = host.Services.CreateScope();

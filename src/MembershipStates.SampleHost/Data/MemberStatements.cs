@@ -108,6 +108,16 @@ internal sealed class MemberConnection : IDisposable
         pragma.ExecuteNonQuery();
     }
 
+    /// <summary>Reads the durability settings the connection runs with: <c>synchronous</c> and <c>journal_mode</c>.</summary>
+    internal (long Synchronous, string JournalMode) Durability()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        var synchronous = (long)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA journal_mode;";
+        return (synchronous, (string)command.ExecuteScalar()!);
+    }
+
     /// <summary>Gets a value indicating whether the connection is open, with no transaction left on it.</summary>
     public bool Reusable => _connection.State == System.Data.ConnectionState.Open && _transaction is null;
 
