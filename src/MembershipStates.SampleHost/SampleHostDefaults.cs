@@ -3,9 +3,6 @@ namespace MembershipStates.SampleHost;
 /// <summary>The defaults of the sample's configuration contract.</summary>
 internal static class SampleHostDefaults
 {
-    /// <summary>The SQLite database in the working directory, used when <c>ConnectionStrings:Membership</c> is not set.</summary>
-    public const string ConnectionString = "Data Source=membership-states.db";
-
     /// <summary>The organization created when <c>Organizations</c> configures none.</summary>
     public const string DemoOrganization = "demo";
 

@@ -4,7 +4,6 @@ using MembershipStates.SampleHost.Data;
 using MembershipStates.SampleHost.Scim;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MembershipStates.SampleHost;
@@ -22,28 +21,17 @@ internal static partial class SampleHostStartup
             generatedDemoToken = true;
         }
 
+        var storage = app.Services.GetRequiredService<StorageConfiguration>();
+        await MembershipDatabase.MigrateAsync(storage).ConfigureAwait(false);
+
         var entries = new List<OrganizationEntry>();
         var scope = app.Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
-            await db.Database.EnsureCreatedAsync().ConfigureAwait(false);
-
-            await CheckSchemaAsync(db).ConfigureAwait(false);
-
-            // WAL lets readers go on while one writer commits; the mode is kept in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;").ConfigureAwait(false);
-
             foreach (var (name, token) in configured)
             {
-                var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Name == name).ConfigureAwait(false);
-                if (organization is null)
-                {
-                    organization = new Organization { Name = name };
-                    db.Organizations.Add(organization);
-                    await db.SaveChangesAsync().ConfigureAwait(false);
-                }
-
+                var organization = await OrganizationAsync(db, name).ConfigureAwait(false);
                 entries.Add(new OrganizationEntry(organization.Name, organization.Id, Organizations.Hash(token)));
             }
         }
@@ -52,27 +40,29 @@ internal static partial class SampleHostStartup
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, configured, generatedDemoToken));
     }
 
-    /// <summary>
-    /// Fails the start, rather than every request, when the database file was created with another schema:
-    /// <c>EnsureCreated</c> creates a missing schema but never changes an existing one.
-    /// </summary>
-    /// <remarks>Each query reads every column of its table, so that a column this version added is missed too
-    /// (<c>Any</c> would read none).</remarks>
-    private static async Task CheckSchemaAsync(MembershipDbContext db)
+    /// <summary>Finds the organization, or creates it; another instance starting at the same moment may create it first.</summary>
+    private static async Task<Organization> OrganizationAsync(MembershipDbContext db, string name)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            _ = await db.Memberships.AsNoTracking().FirstOrDefaultAsync().ConfigureAwait(false);
-            _ = await db.InactiveMemberships.AsNoTracking().FirstOrDefaultAsync().ConfigureAwait(false);
-            _ = await db.Users.AsNoTracking().FirstOrDefaultAsync().ConfigureAwait(false);
-            _ = await db.Organizations.AsNoTracking().FirstOrDefaultAsync().ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw new InvalidOperationException(
-                $"The database '{db.Database.GetDbConnection().DataSource}' does not have the schema of this version of the sample host ({exception.Message}). "
-                + "Delete the file, or set ConnectionStrings:Membership to another one, and start again.",
-                exception);
+            var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Name == name).ConfigureAwait(false);
+            if (organization is not null)
+            {
+                return organization;
+            }
+
+            organization = new Organization { Name = name };
+            db.Organizations.Add(organization);
+            try
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                return organization;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // The unique name: another instance created it in between. Read it.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
@@ -83,14 +73,14 @@ internal static partial class SampleHostStartup
         {
             if (!OrganizationName().IsMatch(section.Key))
             {
-                throw new InvalidOperationException(
+                throw new SampleHostStartupException(
                     $"Organizations:{section.Key}: an organization name is 1 to 64 letters, digits, '-', '_' or '.', as it appears in the SCIM base URL.");
             }
 
             var token = section["Token"];
             if (string.IsNullOrWhiteSpace(token))
             {
-                throw new InvalidOperationException($"Organizations:{section.Key}:Token is missing: every organization needs a bearer token.");
+                throw new SampleHostStartupException($"Organizations:{section.Key}:Token is missing: every organization needs a bearer token.");
             }
 
             organizations[section.Key] = token;

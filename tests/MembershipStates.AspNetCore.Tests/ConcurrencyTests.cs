@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MembershipStates.AspNetCore.Tests;
 
 /// <summary>Races on one user: parallel changes, parallel provisioning, and stale preconditions.</summary>
-public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<SampleHostFixture>
+public abstract class ConcurrencyTests(SampleHostFixture host)
 {
     private readonly ScimClient _okta = host.Client();
 
-    [Fact]
+    [SkippableFact]
     public async Task ParallelPatches_OnOneUser_NeverFailAndLeaveAValidState()
     {
         var userName = Payloads.NewUserName("Parallel");
@@ -35,7 +35,7 @@ public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<Sam
         await ShouldKeepTheTwoStateInvariantAsync(id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ParallelPosts_OfOneUserName_CreateExactlyOnce()
     {
         var userName = Payloads.NewUserName("Racer");
@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<Sam
         (await _okta.FilterByUserNameAsync(userName)).ShouldBeList(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StaleIfMatch_Is412AndChangesNothing()
     {
         var created = (await _okta.PostAsync("/Users", Payloads.OktaCreate(Payloads.NewUserName("Stale"), "ext-stale"))).ShouldBeUser(201);
@@ -73,7 +73,7 @@ public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<Sam
         ((string?)after.Json["name"]!["givenName"]).Should().Be("Second");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task CurrentIfMatch_WeakOrStrong_Succeeds(bool weak)
@@ -98,4 +98,10 @@ public sealed class ConcurrencyTests(SampleHostFixture host) : IClassFixture<Sam
         var records = await db.InactiveMemberships.CountAsync(r => r.ScimId == id);
         (rows + records).Should().Be(1, "never a membership row and an inactive record for the same pair");
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(SqliteHost host) : ConcurrencyTests(host), IClassFixture<SqliteHost>;
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgreSql(PostgreSqlHost host) : ConcurrencyTests(host), IClassFixture<PostgreSqlHost>;
 }

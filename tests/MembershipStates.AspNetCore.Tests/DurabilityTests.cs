@@ -4,9 +4,9 @@ using MembershipStates.AspNetCore.Tests.Infrastructure;
 namespace MembershipStates.AspNetCore.Tests;
 
 /// <summary>Every acknowledged change is in the database file when the host starts again on it.</summary>
-public sealed class DurabilityTests(SampleHostFixture host) : IClassFixture<SampleHostFixture>
+public abstract class DurabilityTests(SampleHostFixture host)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Restart_OnTheSameDatabaseFile_KeepsEveryAcknowledgedState()
     {
         var okta = host.Client();
@@ -40,4 +40,10 @@ public sealed class DurabilityTests(SampleHostFixture host) : IClassFixture<Samp
 
     private static string CreateInactive(string userName) =>
         Payloads.OktaCreate(userName, "ext-born-inactive").Replace("\"active\":true", "\"active\":false", StringComparison.Ordinal);
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(SqliteHost host) : DurabilityTests(host), IClassFixture<SqliteHost>;
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgreSql(PostgreSqlHost host) : DurabilityTests(host), IClassFixture<PostgreSqlHost>;
 }

@@ -7,7 +7,7 @@ namespace MembershipStates.AspNetCore.Tests;
 /// <summary>
 /// Okta's "SCIM 2.0 SPEC Test" (pre-submission), its required steps in order, with the headers Okta sends.
 /// </summary>
-public sealed class OktaSpecTests(SampleHostFixture host) : IClassFixture<SampleHostFixture>
+public abstract class OktaSpecTests(SampleHostFixture host)
 {
     private readonly ScimClient _okta = host.Client();
 
@@ -30,7 +30,7 @@ public sealed class OktaSpecTests(SampleHostFixture host) : IClassFixture<Sample
         request.Headers.UserAgent.ParseAdd("OKTA SCIM Integration");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SpecTest_RequiredSteps_PassInOrder()
     {
         // Okta's suite needs one user to exist before it runs.
@@ -101,7 +101,7 @@ public sealed class OktaSpecTests(SampleHostFixture host) : IClassFixture<Sample
         (await _okta.GetAsync("/Users/00919288221112222", OktaGetHeaders)).ShouldBeError(404);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SpecTest_AuthorizationHeaderThatIsNotBearer_Is401WithBody()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, SampleHostFixture.BasePath(SampleHostFixture.Acme) + "/Users");
@@ -110,4 +110,10 @@ public sealed class OktaSpecTests(SampleHostFixture host) : IClassFixture<Sample
 
         (await ScimAnswer.ReadAsync(response)).ShouldBeError(401);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(SqliteHost host) : OktaSpecTests(host), IClassFixture<SqliteHost>;
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgreSql(PostgreSqlHost host) : OktaSpecTests(host), IClassFixture<PostgreSqlHost>;
 }

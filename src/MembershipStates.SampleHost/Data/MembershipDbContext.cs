@@ -1,12 +1,17 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace MembershipStates.SampleHost.Data;
 
 /// <summary>The app's database: users (global), organizations, memberships, and the inactive-membership side table.</summary>
-internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+/// <remarks>
+/// One model for every engine. Each engine has a context type of its own only so that its migrations are kept apart
+/// (<see cref="SqliteMembershipDbContext"/>, <see cref="PostgreSqlMembershipDbContext"/>); the store and every query
+/// see this type.
+/// </remarks>
+internal abstract class MembershipDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
 
@@ -68,7 +73,6 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
     public static Expression<Func<Membership, StoredMember>> ActiveMember { get; } = m => new StoredMember
     {
         Active = true,
-        UserId = m.UserId,
         ScimId = m.ScimId,
         Version = m.Version,
         Attributes = m.Attributes,
@@ -83,7 +87,6 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
     public static Expression<Func<InactiveMembership, StoredMember>> InactiveMember { get; } = r => new StoredMember
     {
         Active = false,
-        UserId = r.UserId,
         ScimId = r.ScimId,
         Version = r.Version,
         Attributes = r.Attributes,
@@ -130,13 +133,14 @@ internal sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date type; UTC ticks sort and compare correctly as integers.
+        // UTC ticks on every engine: they sort and compare as integers, and meta.created and meta.lastModified come
+        // back to the 100 ns they were decided with (SQLite has no date type; PostgreSQL's keeps microseconds).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
 
         // No index for a foreign key by convention. The only one it would add is on UserId of both membership
         // tables (OrganizationId leads their key), and nothing needs it: every query of a membership gives the
-        // organization, and the app never deletes a user or changes a user's id, the one thing SQLite would search
-        // it for. Each index is one more page that every deactivation and reactivation writes and syncs.
+        // organization, and the app never deletes a user or changes a user's id. Each index is one more page that
+        // every deactivation and reactivation writes.
         configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 

@@ -12,8 +12,6 @@ internal sealed class StoredMember
 {
     public bool Active { get; set; }
 
-    public int UserId { get; set; }
-
     public required string ScimId { get; set; }
 
     public long Version { get; set; }

@@ -1,64 +1,65 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace MembershipStates.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
-/// The real sample host in memory, on a real SQLite file in a temporary directory of its own: one per test class.
+/// The real sample host in memory on a real database of its own, SQLite or PostgreSQL: one per test class.
 /// </summary>
-/// <remarks>Two organizations, <c>acme</c> and <c>globex</c>, each with its own token.</remarks>
-public sealed class SampleHostFixture : IDisposable
+/// <remarks>
+/// <para>Two organizations, <c>acme</c> and <c>globex</c>, each with its own token.</para>
+/// <para>Each test class that runs on both engines is abstract over this fixture and has one concrete class per
+/// engine (<see cref="SqliteHost"/>, <see cref="PostgreSqlHost"/>). Where the engine cannot run here (no PostgreSQL
+/// server configured), every member that a test uses skips the test with the reason.</para>
+/// </remarks>
+public abstract class SampleHostFixture : IDisposable
 {
     public const string Acme = "acme";
     public const string Globex = "globex";
     public const string AcmeToken = "acme-token-6f1c0e";
     public const string GlobexToken = "globex-token-93b2d7";
 
-    private readonly string _directory;
-    private WebApplicationFactory<Program> _factory;
+    private readonly TestDatabase? _database;
+    private WebApplicationFactory<Program>? _factory;
 
-    public SampleHostFixture()
+    protected SampleHostFixture(Engine engine)
     {
-        _directory = Path.Combine(Path.GetTempPath(), "membership-states-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        DatabasePath = Path.Combine(_directory, "membership-states.db");
-        _factory = Start();
+        Engine = engine;
+        if (TestDatabase.IsAvailable(engine))
+        {
+            _database = TestDatabase.Create(engine);
+            _factory = Start();
+        }
     }
 
-    public string DatabasePath { get; }
+    public Engine Engine { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>Gets the database the host runs on.</summary>
+    public TestDatabase Database => Available()._database!;
+
+    public IServiceProvider Services => Available()._factory!.Services;
 
     public static string BasePath(string organization) => $"/scim/v2/organizations/{organization}";
 
     /// <summary>A client of one organization's SCIM base, with its bearer token.</summary>
     public ScimClient Client(string organization = Acme, string? token = null) =>
-        new(_factory.CreateClient(), BasePath(organization), token ?? TokenOf(organization));
+        new(Available()._factory!.CreateClient(), BasePath(organization), token ?? TokenOf(organization));
 
     /// <summary>A client with no Authorization header, or any header value.</summary>
-    public HttpClient RawClient() => _factory.CreateClient();
+    public HttpClient RawClient() => Available()._factory!.CreateClient();
 
-    /// <summary>Stops the host and starts a new one on the same database file, as a restart of the process would.</summary>
+    /// <summary>Stops the host and starts a new one on the same database, as a restart of the process would.</summary>
     public void Restart()
     {
-        _factory.Dispose();
-        SqliteConnection.ClearAllPools();
+        Available()._factory!.Dispose();
         _factory = Start();
     }
 
     public void Dispose()
     {
-        _factory.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary directory is harmless.
-        }
+        _factory?.Dispose();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static string TokenOf(string organization) => organization switch
@@ -68,11 +69,21 @@ public sealed class SampleHostFixture : IDisposable
         _ => "no-such-token",
     };
 
+    private SampleHostFixture Available()
+    {
+        Skip.If(_factory is null, TestDatabase.UnavailableReason);
+        return this;
+    }
+
     private WebApplicationFactory<Program> Start()
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Membership", $"Data Source={DatabasePath}");
+            foreach (var (key, value) in _database!.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting($"Organizations:{Acme}:Token", AcmeToken);
             builder.UseSetting($"Organizations:{Globex}:Token", GlobexToken);
         });
@@ -82,3 +93,9 @@ public sealed class SampleHostFixture : IDisposable
         return factory;
     }
 }
+
+/// <summary>The sample host on a SQLite file of its own.</summary>
+public sealed class SqliteHost() : SampleHostFixture(Engine.Sqlite);
+
+/// <summary>The sample host on a PostgreSQL database of its own.</summary>
+public sealed class PostgreSqlHost() : SampleHostFixture(Engine.PostgreSql);

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using MembershipStates.AspNetCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MembershipStates.SampleHost.Data;
+
+/// <summary>
+/// What the engines' errors mean to the store and to the start: the few codes each engine has for a refused write,
+/// a lost race and a schema that is already there.
+/// </summary>
+internal static class DatabaseErrors
+{
+    // SQLite's primary result codes (https://sqlite.org/rescode.html).
+    private const int SqliteError = 1;
+    private const int SqliteConstraint = 19;
+
+    // PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+    private const string UniqueViolation = "23505";
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
+    private const string DuplicateDatabase = "42P04";
+    private const string DuplicateTable = "42P07";
+
+    /// <summary>
+    /// What a commit that failed with <paramref name="exception"/> came to, or <see langword="null"/> when the failure
+    /// is not a refusal the store answers (a broken connection, a bug).
+    /// </summary>
+    /// <remarks>
+    /// A unique index refused the write: the <c>userName</c> index means a uniqueness violation; any other (the SCIM
+    /// id, a key, the user's e-mail) that a concurrent creation won, so the request is read and decided again. A
+    /// serializable transaction that PostgreSQL could not order after a concurrent one changed nothing either.
+    /// </remarks>
+    public static ScimCommitResult? CommitResultOf(Exception exception) => Cause(exception) switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => RefusedBy(sqlite.Message),
+        PostgresException { SqlState: UniqueViolation } postgres => RefusedBy(postgres.ConstraintName),
+        PostgresException { SqlState: SerializationFailure or DeadlockDetected } => ScimCommitResult.VersionConflict,
+        _ => null,
+    };
+
+    /// <summary>Whether another process created the same PostgreSQL database at the same moment: migrating again finds it.</summary>
+    public static bool IsConcurrentCreation(Exception exception) =>
+        Cause(exception) is PostgresException { SqlState: DuplicateDatabase or UniqueViolation };
+
+    /// <summary>Whether a migration met a table it was about to create: a database made without migrations.</summary>
+    public static bool IsExistingTable(Exception exception) => Cause(exception) switch
+    {
+        SqliteException { SqliteErrorCode: SqliteError } sqlite => sqlite.Message.Contains("already exists", StringComparison.Ordinal),
+        PostgresException { SqlState: DuplicateTable } => true,
+        _ => false,
+    };
+
+    private static ScimCommitResult RefusedBy(string? constraint) =>
+        constraint?.Contains(nameof(ScimColumns.NormalizedUserName), StringComparison.Ordinal) == true
+            ? ScimCommitResult.UniquenessViolation
+            : ScimCommitResult.VersionConflict;
+
+    /// <summary>The engine's own exception under EF Core's wrappers (<see cref="DbUpdateException"/>, a retry strategy's), or the exception itself.</summary>
+    private static Exception Cause(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DbException)
+            {
+                return cause;
+            }
+        }
+
+        return exception;
+    }
+}
