@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The README's walkthrough against the sample host running as a real process: the original question's sequence.
 # Prints one "ok"/"FAIL" line per check and, last, "N passed, N failed" for .ci/run to add up.
+#
+# On SQLite by default, as the README runs it; on PostgreSQL when WALKTHROUGH_POSTGRES holds a server's connection
+# string without a database (the walkthrough creates one of its own, as the host does when it is missing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +26,23 @@ if ! command -v curl >/dev/null 2>&1; then
     (apt-get update -qq && apt-get install -y -qq curl) >/dev/null 2>&1 || { echo "FAIL curl is not available"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-Organizations__demo__Token="$token" ConnectionStrings__Membership="Data Source=$work/walkthrough.db" \
+if [ -n "${WALKTHROUGH_POSTGRES:-}" ]; then
+    engine="PostgreSQL"
+    connection="$WALKTHROUGH_POSTGRES;Database=walkthrough_$RANDOM$RANDOM"
+else
+    engine="Sqlite"
+    connection="Data Source=$work/walkthrough.db"
+fi
+echo "walkthrough on $engine"
+
+# A start the host cannot make is one line on standard error and exit code 1, never a stack trace.
+Storage__Provider=Oracle dotnet run -c Release --no-build --project src/MembershipStates.SampleHost -- --urls "$root" >"$work/refused.log" 2>&1
+code=$?
+check "an unknown Storage:Provider stops the host with exit code 1" test "$code" = 1
+check "... and says so in one line" test "$(grep -c . "$work/refused.log")" = 1
+check "... that names the providers there are" grep -q "'Sqlite'.*'PostgreSQL'" "$work/refused.log"
+
+Organizations__demo__Token="$token" Storage__Provider="$engine" ConnectionStrings__Membership="$connection" \
     dotnet run -c Release --no-build --project src/MembershipStates.SampleHost -- --urls "$root" >"$work/host.log" 2>&1 &
 host=$!
 stop() { kill -TERM "$host" 2>/dev/null; wait "$host" 2>/dev/null; }
@@ -37,6 +56,7 @@ done
 check "the host process is running" kill -0 "$host"
 check "the host answers /healthz" curl -fsS "$root/healthz" -o /dev/null
 check "the host prints its SCIM base URL" grep -q "$base" "$work/host.log"
+check "the host starts without a warning or an error" bash -c "! grep -qE '^(warn|fail|crit): |Exception' '$work/host.log'"
 
 scim() { # scim METHOD PATH [BODY] -> body in $work/body, status in $status
     local method="$1" path="$2" body="${3:-}"

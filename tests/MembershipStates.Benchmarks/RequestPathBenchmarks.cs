@@ -9,19 +9,24 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace MembershipStates.Benchmarks;
 
 /// <summary>
 /// The in-process request path of the sample host (authentication, store, decision, SCIM JSON) against a bare
-/// minimal-API endpoint that reads the same SQLite row and returns the same bytes. Both run on TestServer, on one
-/// database file, with the same durability (WAL, synchronous=FULL), logging off.
+/// minimal-API endpoint that reads the same row and returns the same bytes, on each engine: SQLite (one file, WAL,
+/// synchronous=FULL on both sides) and PostgreSQL (one database, through Npgsql's pool on both sides). Both run on
+/// TestServer, logging off.
 /// </summary>
 /// <remarks>
 /// <para><c>GET /Users/{id}</c> is one request per operation. The Okta deactivate PATCH is measured as a pair,
 /// deactivate then reactivate, so that every request is a real state change that moves the membership between the
 /// two tables; the bare side changes the same row twice, each in its own transaction.</para>
+/// <para>PostgreSQL needs a server: <c>MEMBERSHIPSTATES_TEST_POSTGRES</c> names it (a connection string without a
+/// database, as for the tests); the benchmark creates a database of its own and drops it at the end.</para>
 /// <para>The bare write must change the row: SQLite skips writing a row whose new content equals the old
 /// (<c>SET Attributes = Attributes</c>), and a transaction that writes no page commits without syncing anything,
 /// so such a baseline would measure no durability at all. It bumps the version, as every SCIM change does, and is
@@ -35,10 +40,17 @@ public class RequestPathBenchmarks
     private const string Organization = "bench";
     private const string Token = "bench-token";
     private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
+    private const string ReadSql =
+        "SELECT \"Attributes\", \"Version\" FROM memberships WHERE \"ScimId\" = @id UNION ALL SELECT \"Attributes\", \"Version\" FROM inactive_memberships WHERE \"ScimId\" = @id";
+
+    private const string WriteSql = "UPDATE memberships SET \"Version\" = \"Version\" + 1 WHERE \"ScimId\" = @id";
+
     private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
 
     private string _directory = string.Empty;
     private string _connectionString = string.Empty;
+    private string _postgreSqlDatabase = string.Empty;
+    private NpgsqlDataSource? _postgreSql;
     private WebApplication? _host;
     private WebApplication? _bare;
     private HttpClient _hostClient = null!;
@@ -48,15 +60,29 @@ public class RequestPathBenchmarks
     private byte[] _userBytes = [];
     private readonly ConditionalWeakTable<object, object> _durableConnections = [];
 
+    /// <summary>Gets or sets the engine both sides run on.</summary>
+    [Params("Sqlite", "PostgreSQL")]
+    public string Engine { get; set; } = "Sqlite";
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _directory = Path.Combine(Path.GetTempPath(), "membership-states-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        _connectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
+        if (Engine == "Sqlite")
+        {
+            _connectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("MEMBERSHIPSTATES_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("Set MEMBERSHIPSTATES_TEST_POSTGRES to a PostgreSQL server's connection string.");
+            _postgreSqlDatabase = "membership_bench_" + Guid.NewGuid().ToString("N");
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgreSqlDatabase }.ConnectionString;
+        }
 
         _host = await SampleHostApp.BuildAsync(
-            [$"--ConnectionStrings:Membership={_connectionString}", $"--Organizations:{Organization}:Token={Token}"],
+            [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_connectionString}", $"--Organizations:{Organization}:Token={Token}"],
             builder =>
             {
                 builder.WebHost.UseTestServer();
@@ -104,6 +130,17 @@ public class RequestPathBenchmarks
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        if (_postgreSql is not null)
+        {
+            await _postgreSql.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            var server = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres" }.ConnectionString;
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -151,6 +188,22 @@ public class RequestPathBenchmarks
         var app = builder.Build();
         var expectedAuthorization = "Bearer " + Token;
 
+        if (Engine == "Sqlite")
+        {
+            MapBareSqlite(app, expectedAuthorization);
+        }
+        else
+        {
+            _postgreSql = NpgsqlDataSource.Create(_connectionString);
+            MapBarePostgreSql(app, expectedAuthorization, _postgreSql);
+        }
+
+        return app;
+    }
+
+    /// <summary>SQLite: a pooled connection per request, the two tables read with one UNION, one synced UPDATE.</summary>
+    private void MapBareSqlite(WebApplication app, string expectedAuthorization)
+    {
         app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
         {
             if (context.Request.Headers.Authorization != expectedAuthorization)
@@ -161,16 +214,9 @@ public class RequestPathBenchmarks
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Attributes, Version FROM memberships WHERE ScimId = $id UNION ALL SELECT Attributes, Version FROM inactive_memberships WHERE ScimId = $id";
-            command.Parameters.AddWithValue("$id", id);
-            await using var reader = await command.ExecuteReaderAsync();
-            if (!await reader.ReadAsync())
-            {
-                return Results.NotFound();
-            }
-
-            _ = reader.GetString(0);
-            return Results.Bytes(_userBytes, "application/scim+json; charset=utf-8");
+            command.CommandText = ReadSql;
+            command.Parameters.AddWithValue("@id", id);
+            return await AnswerReadAsync(command);
         });
 
         app.MapPatch("/bare/Users/{id}", async (HttpContext context, string id) =>
@@ -196,13 +242,61 @@ public class RequestPathBenchmarks
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "UPDATE memberships SET Version = Version + 1 WHERE ScimId = $id";
-            command.Parameters.AddWithValue("$id", id);
+            command.CommandText = WriteSql;
+            command.Parameters.AddWithValue("@id", id);
             var changed = await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
             return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
         });
+    }
 
-        return app;
+    /// <summary>PostgreSQL: a connection of Npgsql's pool per request, the same UNION and UPDATE, each commit synced by the server.</summary>
+    private void MapBarePostgreSql(WebApplication app, string expectedAuthorization, NpgsqlDataSource dataSource)
+    {
+        app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
+        {
+            if (context.Request.Headers.Authorization != expectedAuthorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = ReadSql.Replace("@id", "$1", StringComparison.Ordinal);
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            return await AnswerReadAsync(command);
+        });
+
+        app.MapPatch("/bare/Users/{id}", async (HttpContext context, string id) =>
+        {
+            if (context.Request.Headers.Authorization != expectedAuthorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            using var body = new StreamReader(context.Request.Body);
+            _ = await body.ReadToEndAsync();
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = WriteSql.Replace("@id", "$1", StringComparison.Ordinal);
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            var changed = await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
+        });
+    }
+
+    private async Task<IResult> AnswerReadAsync(DbCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return Results.NotFound();
+        }
+
+        _ = reader.GetString(0);
+        return Results.Bytes(_userBytes, "application/scim+json; charset=utf-8");
     }
 }

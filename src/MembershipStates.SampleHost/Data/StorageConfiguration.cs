@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -65,14 +66,24 @@ internal sealed record StorageConfiguration(StorageProvider Provider, string Con
 
     /// <summary>SQLite: every connection syncs each commit to disk (<see cref="SqliteDurability"/>).</summary>
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability());
+        Common(options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
 
     /// <summary>
     /// PostgreSQL through Npgsql: a transaction that fails transiently (a serializable transaction that could not be
     /// ordered after a concurrent one, a dropped connection) runs again.
     /// </summary>
     public static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+        Common(options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+
+    /// <summary>
+    /// A command or save that fails is logged at Debug, not Error: it is a race the store answers (a unique index or
+    /// a serialization failure: a conflict, read and decided again) or it fails the request, which the SCIM adapter
+    /// logs once, with the exception, as the request's failure.
+    /// </summary>
+    private static void Common(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>Creates a context of the configured engine outside the pool, such as the one that migrates at start.</summary>
     /// <param name="loggerFactory">Where EF Core logs; <see langword="null"/> to log nothing.</param>
