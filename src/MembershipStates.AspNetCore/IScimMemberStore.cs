@@ -18,6 +18,12 @@ namespace MembershipStates.AspNetCore;
 /// <para><b>Errors.</b> Version conflicts and uniqueness violations are values of <see cref="ScimCommitResult"/>,
 /// never exceptions. Any exception is answered 500 without its details. Every method honours its
 /// <see cref="CancellationToken"/>.</para>
+/// <para><b>No state between calls.</b> A store keeps nothing from one call for the next: everything a commit needs
+/// is passed to it. <see cref="CommitAsync"/> gets the decision, whose <see cref="MembershipDecision.Previous"/> is
+/// the snapshot the decision was made on (id, state, version), and checks it against the database in the commit's
+/// own transaction. So any store, in any instance of the host, can commit a decision made on any read, and several
+/// instances behind a load balancer over one database keep every guarantee: the database decides races, never a
+/// lock in one process.</para>
 /// <para>Resolved from the request's services once per request; a scoped registration (one per request, such as
 /// one over an EF Core <c>DbContext</c>) is the usual one.</para>
 /// </remarks>
@@ -48,6 +54,16 @@ public interface IScimMemberStore
     Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Applies one decision's effects and attributes atomically, if the member is still as it was decided against.</summary>
+    /// <remarks>
+    /// Reads nothing it did not get: the member to change is named by <see cref="MembershipDecision.Previous"/>, and the
+    /// commit checks, inside its transaction, that the member is still in that state and version before it writes
+    /// (for example a version column as the concurrency token of every UPDATE and DELETE, or a serializable
+    /// transaction that reads it first). A store must not rely on an earlier <see cref="FindByIdAsync"/> of the same
+    /// instance: the read may have happened in another process.
+    /// <para>The store's unique index on (organization, normalized <c>userName</c>) is the final arbiter: two
+    /// concurrent creations of one <c>userName</c> must end in one <see cref="ScimCommitResult.Committed"/> and one
+    /// <see cref="ScimCommitResult.UniquenessViolation"/>.</para>
+    /// </remarks>
     /// <param name="organization">The organization key.</param>
     /// <param name="decision">The decision; <see cref="MembershipDecision.IsChange"/> is true. Its
     /// <see cref="MembershipDecision.Previous"/> is the member as it was read, its <see cref="MembershipDecision.Next"/>
@@ -61,8 +77,5 @@ public interface IScimMemberStore
     /// <see cref="ScimCommitResult.UniquenessViolation"/>, with nothing changed, when the <c>userName</c> to store
     /// equals, case-insensitively, that of another member of the organization, Active or Inactive.
     /// </returns>
-    /// <remarks>The store's unique index on (organization, normalized <c>userName</c>) is the final arbiter:
-    /// two concurrent creations of one <c>userName</c> must end in one <see cref="ScimCommitResult.Committed"/>
-    /// and one <see cref="ScimCommitResult.UniquenessViolation"/>.</remarks>
     Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default);
 }
