@@ -43,7 +43,7 @@ postgres_start() {
         -o "-p $port -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null \
         || { cat "$POSTGRES_DIR/server.log" >&2; return 1; }
     export MEMBERSHIPSTATES_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
-    echo "PostgreSQL $("$bin/postgres" --version | awk '{print $NF}') on 127.0.0.1:$port"
+    echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
 postgres_stop() {

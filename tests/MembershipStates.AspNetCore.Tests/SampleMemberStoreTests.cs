@@ -32,6 +32,57 @@ public abstract class SampleMemberStoreTests(SampleHostFixture host)
         results.Where(r => r != ScimCommitResult.Committed).Should().OnlyContain(r => r == ScimCommitResult.UniquenessViolation);
     }
 
+    [SkippableTheory]
+    [InlineData("José.Dover", "JOSÉ.DOVER")]
+    [InlineData("σοφία.παππά", "ΣΟΦΊΑ.ΠΑΠΠΆ")]
+    [InlineData("дмитрий.иванов", "ДМИТРИЙ.ИВАНОВ")]
+    [InlineData("Ærøskøbing", "ærøskøbing")]
+    public async Task UserNamesDifferingOnlyInCase_InAnyScript_AreOneUserNameOnThisEngine(string first, string second)
+    {
+        var suffix = "@" + Guid.NewGuid().ToString("N")[..8] + ".example";
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(Guid.NewGuid().ToString()));
+        (await store.CommitAsync(SampleHostFixture.Acme, created, new ScimUser { UserName = first + suffix })).Should().Be(ScimCommitResult.Committed);
+
+        var again = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(Guid.NewGuid().ToString()));
+        (await store.CommitAsync(SampleHostFixture.Acme, again, new ScimUser { UserName = second + suffix })).Should().Be(ScimCommitResult.UniquenessViolation);
+
+        var found = await store.FindByUserNameOrExternalIdAsync(SampleHostFixture.Acme, second + suffix, externalId: null);
+        found!.Id.Should().Be(created.Next.Id);
+        found.Attributes.UserName.Should().Be(first + suffix, "stored exactly as sent");
+    }
+
+    [SkippableFact]
+    public async Task TheUserNameIndex_RefusesADuplicateWrittenBehindTheStoresBack()
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var userName = Payloads.NewUserName("Indexed");
+        var created = _lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.Provision(Guid.NewGuid().ToString()));
+        (await store.CommitAsync(SampleHostFixture.Acme, created, new ScimUser { UserName = userName })).Should().Be(ScimCommitResult.Committed);
+        var row = await db.Memberships.AsNoTracking().SingleAsync(m => m.ScimId == created.Next.Id);
+        var otherUser = new User { Email = "other-" + userName, NormalizedEmail = ("other-" + userName).ToUpperInvariant() };
+        db.Users.Add(otherUser);
+        await db.SaveChangesAsync();
+
+        // Another app user's membership with the same normalized userName, as a buggy host might write it.
+        db.Memberships.Add(new Membership
+        {
+            OrganizationId = row.OrganizationId,
+            UserId = otherUser.Id,
+            ScimId = Guid.NewGuid().ToString(),
+            Version = 1,
+            UserName = userName.ToLowerInvariant(),
+            NormalizedUserName = row.NormalizedUserName,
+            Attributes = row.Attributes,
+        });
+        var write = () => db.SaveChangesAsync();
+
+        await write.Should().ThrowAsync<DbUpdateException>("the database, not the store's checks, is the final arbiter");
+    }
+
     [SkippableFact]
     public async Task CommitAsync_AgainstAStaleVersion_IsAConflictAndChangesNothing()
     {
