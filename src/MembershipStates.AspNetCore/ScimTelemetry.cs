@@ -244,12 +244,12 @@ internal sealed class ScimTelemetry
     internal static string NameOf(ScimCommitResult result) => NameIn(CommitResults, (int)result);
 
     // Without Enum.ToString, which boxes; an undefined value (a store may return one) is the conventions' _OTHER.
-    private static string NameIn(string[] names, int value) => (uint)value < (uint)names.Length ? names[value] : OtherValue;
+    private static string NameIn(string[] names, int value) => value >= 0 && value < names.Length ? names[value] : OtherValue;
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The boxed value is the point: a tag value is an object, boxed once per status code here.")]
     private static object Boxed(int statusCode)
     {
-        if ((uint)statusCode >= (uint)BoxedStatusCodes.Length)
+        if (statusCode < 0 || statusCode >= BoxedStatusCodes.Length)
         {
             return statusCode;
         }
