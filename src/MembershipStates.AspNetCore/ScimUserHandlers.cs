@@ -199,6 +199,25 @@ internal sealed class ScimUserHandlers
             }).ConfigureAwait(false);
     }
 
+    /// <summary>Commits a decision within a span of its own, which ends with the store's answer, or in error with its exception.</summary>
+    /// <remarks>The span starts here rather than in the caller: it is the current activity only until this method
+    /// returns, so that a retry's span is a sibling of this one, not its child.</remarks>
+    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    {
+        using var span = ScimTelemetry.StartCommit(request, operation.Decision);
+        try
+        {
+            var result = await request.Store.CommitAsync(request.Organization, operation.Decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
+            ScimTelemetry.Committed(span, result);
+            return result;
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            ScimTelemetry.CommitFailed(span, exception);
+            throw;
+        }
+    }
+
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         MembershipCommandKind command,
@@ -217,21 +236,10 @@ internal sealed class ScimUserHandlers
             }
 
             var decision = operation.Decision;
-            ScimCommitResult result;
-            using (var span = ScimTelemetry.StartCommit(request, decision))
-            {
-                try
-                {
-                    result = await request.Store.CommitAsync(request.Organization, decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (span is not null)
-                {
-                    ScimTelemetry.CommitFailed(span, exception);
-                    throw;
-                }
-
-                ScimTelemetry.Committed(span, result);
-            }
+            // Untraced, the store is called directly: the traced call's try block costs the hot path allocations.
+            var result = ScimTelemetry.Source.HasListeners()
+                ? await CommitTracedAsync(request, operation, cancellationToken).ConfigureAwait(false)
+                : await request.Store.CommitAsync(request.Organization, decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
 
             // The decision is counted where it settles the request; one that lost a race is decided again instead.
             switch (result)
