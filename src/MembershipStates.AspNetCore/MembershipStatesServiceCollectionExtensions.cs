@@ -17,6 +17,8 @@ public static class MembershipStatesServiceCollectionExtensions
     /// <para>The host registers two services of its own: an <see cref="IScimMemberStore"/> (usually scoped) and an
     /// <see cref="IScimOrganizationResolver"/> (usually a singleton). The lifecycle reads the clock from a
     /// <see cref="TimeProvider"/> service, <see cref="TimeProvider.System"/> unless the host registers another.</para>
+    /// <para>It also registers <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (<c>AddMetrics</c>), which the
+    /// meter named <see cref="MembershipStatesTelemetry.MeterName"/> is created from.</para>
     /// <para>Calling it again adds <paramref name="configure"/> to the options and registers nothing twice.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
@@ -32,6 +34,10 @@ public static class MembershipStatesServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipStatesOptions>, MembershipStatesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // The meter comes from the application's IMeterFactory, so each service provider measures on its own.
+        services.AddMetrics();
+        services.TryAddSingleton<ScimTelemetry>();
         services.TryAddSingleton<ScimPipeline>();
         services.TryAddSingleton<ScimUserHandlers>();
         return services;

@@ -28,6 +28,9 @@ public static class ScimEndpointRouteBuilderExtensions
     /// <see cref="MembershipStatesOptions.MaxRequestBodySize"/> bytes (413). Answers are
     /// <c>application/scim+json</c>; every failure, a 500 included, is a SCIM error whose detail reveals no
     /// internals. Each committed change writes one log line: organization, id, state before and after, command.</para>
+    /// <para>Each request is measured and traced under <see cref="MembershipStatesTelemetry.MeterName"/> and
+    /// <see cref="MembershipStatesTelemetry.ActivitySourceName"/>, by its operation (<c>Users.Patch</c>, <c>Groups.List</c>,
+    /// <c>Unmatched</c> for the catch-all).</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException"><see cref="MembershipStatesServiceCollectionExtensions.AddMembershipStates"/> was not called, or no
@@ -53,20 +56,20 @@ public static class ScimEndpointRouteBuilderExtensions
         var pipeline = services.GetRequiredService<ScimPipeline>();
         var group = endpoints.MapGroup(pattern);
 
-        group.MapGet("/Users", pipeline.Build(1, readsBody: false, handlers.ListAsync));
-        group.MapPost("/Users", pipeline.Build(1, readsBody: true, handlers.CreateAsync));
-        group.MapGet("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.ReadAsync));
-        group.MapPut("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.ReplaceAsync));
-        group.MapPatch("/Users/{id}", pipeline.Build(2, readsBody: true, handlers.PatchAsync));
-        group.MapDelete("/Users/{id}", pipeline.Build(2, readsBody: false, handlers.DeleteAsync));
-        group.MapGet("/Groups", pipeline.Build(1, readsBody: false, handlers.ListGroupsAsync));
-        group.MapGet("/Groups/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
-        group.MapGet("/ServiceProviderConfig", pipeline.Build(1, readsBody: false, handlers.ServiceProviderConfigAsync));
-        group.MapGet("/ResourceTypes", pipeline.Build(1, readsBody: false, ScimUserHandlers.ResourceTypesAsync));
-        group.MapGet("/ResourceTypes/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.ResourceTypeAsync));
-        group.MapGet("/Schemas", pipeline.Build(1, readsBody: false, ScimUserHandlers.SchemasAsync));
-        group.MapGet("/Schemas/{id}", pipeline.Build(2, readsBody: false, ScimUserHandlers.SchemaAsync));
-        group.Map("/{**path}", pipeline.Build(-1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
+        group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, handlers.ListAsync));
+        group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, handlers.CreateAsync));
+        group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, handlers.ReadAsync));
+        group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, handlers.ReplaceAsync));
+        group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, handlers.PatchAsync));
+        group.MapDelete("/Users/{id}", pipeline.Build("Users.Delete", 2, readsBody: false, handlers.DeleteAsync));
+        group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, handlers.ListGroupsAsync));
+        group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
+        group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
+        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, ScimUserHandlers.ResourceTypesAsync));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, ScimUserHandlers.ResourceTypeAsync));
+        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, ScimUserHandlers.SchemasAsync));
+        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, ScimUserHandlers.SchemaAsync));
+        group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
         return group;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using MembershipStates.Scim;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +12,7 @@ namespace MembershipStates.AspNetCore;
 
 /// <summary>
 /// What every SCIM request goes through, whatever its endpoint: failures as SCIM errors, authentication,
-/// media type and size of the body, and writing the answer.
+/// media type and size of the body, writing the answer, and its span and duration.
 /// </summary>
 internal sealed class ScimPipeline
 {
@@ -19,19 +20,25 @@ internal sealed class ScimPipeline
 
     private readonly MembershipStatesOptions _options;
     private readonly ILogger _logger;
+    private readonly ScimTelemetry _telemetry;
 
-    public ScimPipeline(IOptions<MembershipStatesOptions> options, ILoggerFactory loggerFactory)
+    public ScimPipeline(IOptions<MembershipStatesOptions> options, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
     {
         _options = options.Value;
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
+        _telemetry = telemetry;
     }
 
     /// <summary>Builds the request delegate of an endpoint.</summary>
+    /// <param name="operation">The operation's name in telemetry, <c>Resource.Action</c> (<c>Users.Patch</c>).</param>
     /// <param name="relativeSegments">How many path segments the endpoint's own template has below the SCIM base (1 for <c>/Users</c>, 2 for <c>/Users/{id}</c>; -1 for the catch-all).</param>
     /// <param name="readsBody">Whether the endpoint reads a body.</param>
     /// <param name="handler">The endpoint.</param>
-    public RequestDelegate Build(int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimResponse>> handler) =>
-        context => HandleAsync(context, relativeSegments, readsBody, handler);
+    public RequestDelegate Build(string operation, int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimResponse>> handler)
+    {
+        var endpoint = new ScimEndpoint(operation, relativeSegments, readsBody, handler);
+        return context => HandleAsync(context, endpoint);
+    }
 
     internal static async Task WriteAsync(HttpContext context, ScimResponse answer, CancellationToken cancellationToken)
     {
@@ -107,17 +114,22 @@ internal sealed class ScimPipeline
             || type.Equals("application/scim+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task HandleAsync(HttpContext context, int relativeSegments, bool readsBody, Func<ScimRequest, Task<ScimResponse>> handler)
+    private async Task HandleAsync(HttpContext context, ScimEndpoint endpoint)
     {
         var cancellationToken = context.RequestAborted;
+        var telemetry = _telemetry.StartRequest(endpoint);
+        var answered = true;
+        Exception? failure = null;
         try
         {
-            var answer = await AuthenticateAndRunAsync(context, relativeSegments, readsBody, handler).ConfigureAwait(false);
+            var answer = await AuthenticateAndRunAsync(context, endpoint, telemetry.Activity).ConfigureAwait(false);
             await WriteAsync(context, answer, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             // The client is gone: there is nobody to answer.
+            answered = false;
+            failure = exception;
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
         {
@@ -131,17 +143,24 @@ internal sealed class ScimPipeline
         catch (Exception exception) when (!context.Response.HasStarted)
 #pragma warning restore CA1031
         {
+            failure = exception;
             ScimLog.RequestFailed(_logger, exception, context.Request.Method, context.Request.Path.Value ?? string.Empty);
             context.Response.Clear();
             await WriteAsync(context, ScimError.InternalServerError().ToResponse(), CancellationToken.None).ConfigureAwait(false);
         }
+        catch (Exception exception)
+        {
+            // The answer had started: the server aborts the response; the span and the duration still say why.
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            _telemetry.StopRequest(telemetry, endpoint, answered ? context.Response.StatusCode : null, failure);
+        }
     }
 
-    private async Task<ScimResponse> AuthenticateAndRunAsync(
-        HttpContext context,
-        int relativeSegments,
-        bool readsBody,
-        Func<ScimRequest, Task<ScimResponse>> handler)
+    private async Task<ScimResponse> AuthenticateAndRunAsync(HttpContext context, ScimEndpoint endpoint, Activity? activity)
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
@@ -155,8 +174,10 @@ internal sealed class ScimPipeline
             return ScimError.Unauthorized("Authorization failed: send 'Authorization: Bearer <token>' with the token of this organization.").ToResponse();
         }
 
+        ScimTelemetry.Authenticated(activity, organization);
+
         var body = ReadOnlyMemory<byte>.Empty;
-        if (readsBody)
+        if (endpoint.ReadsBody)
         {
             if (request.ContentType is { } contentType && !IsJson(contentType))
             {
@@ -173,8 +194,8 @@ internal sealed class ScimPipeline
         }
 
         var store = context.RequestServices.GetRequiredService<IScimMemberStore>();
-        var baseUrl = relativeSegments >= 0 ? BaseUrlOf(request, relativeSegments) : string.Empty;
-        return await handler(new ScimRequest(context, organization, store, baseUrl, body)).ConfigureAwait(false);
+        var baseUrl = endpoint.RelativeSegments >= 0 ? BaseUrlOf(request, endpoint.RelativeSegments) : string.Empty;
+        return await endpoint.Handler(new ScimRequest(context, organization, store, baseUrl, body, activity)).ConfigureAwait(false);
     }
 
     /// <summary>Reads the whole body, or returns <see langword="null"/> when it is larger than the limit.</summary>

@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace MembershipStates.AspNetCore;
 
-/// <summary>One authenticated SCIM request: its organization, its store, its URLs and its body.</summary>
+/// <summary>One authenticated SCIM request: its organization, its store, its URLs, its body and its span.</summary>
 internal sealed class ScimRequest
 {
-    public ScimRequest(HttpContext httpContext, string organization, IScimMemberStore store, string baseUrl, ReadOnlyMemory<byte> body)
+    public ScimRequest(HttpContext httpContext, string organization, IScimMemberStore store, string baseUrl, ReadOnlyMemory<byte> body, Activity? activity = null)
     {
         HttpContext = httpContext;
+        Activity = activity;
         Organization = organization;
         Store = store;
         BaseUrl = baseUrl;
@@ -30,6 +32,10 @@ internal sealed class ScimRequest
     public Uri UsersEndpoint { get; }
 
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Gets the request's own span, or <see langword="null"/> when nobody traces it.</summary>
+    /// <remarks>Not <see cref="Activity.Current"/>, which is the server's span when only that one is listened to.</remarks>
+    public Activity? Activity { get; }
 
     public CancellationToken Aborted => HttpContext.RequestAborted;
 

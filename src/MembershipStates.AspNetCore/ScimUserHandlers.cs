@@ -16,13 +16,15 @@ internal sealed class ScimUserHandlers
     private readonly MembershipStatesOptions _options;
     private readonly ScimUserOperations _operations;
     private readonly ILogger _logger;
+    private readonly ScimTelemetry _telemetry;
     private readonly KeyedLocks _locks = new();
 
-    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
     {
         _options = options.Value;
         _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider));
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
+        _telemetry = telemetry;
     }
 
     /// <summary><c>GET /Users</c>: a page of members, filtered.</summary>
@@ -52,7 +54,9 @@ internal sealed class ScimUserHandlers
         var id = IdOf(request);
         var current = await request.Store.FindByIdAsync(request.Organization, id, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
-        return _operations.Read(current, id, ifNoneMatch).ToResponse(request.UsersEndpoint);
+        var operation = _operations.Read(current, id, ifNoneMatch);
+        _telemetry.Decided(request, operation);
+        return operation.ToResponse(request.UsersEndpoint);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -195,6 +199,25 @@ internal sealed class ScimUserHandlers
             }).ConfigureAwait(false);
     }
 
+    /// <summary>Commits a decision within a span of its own, which ends with the store's answer, or in error with its exception.</summary>
+    /// <remarks>The span starts here rather than in the caller: it is the current activity only until this method
+    /// returns, so that a retry's span is a sibling of this one, not its child.</remarks>
+    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    {
+        using var span = ScimTelemetry.StartCommit(request, operation.Decision);
+        try
+        {
+            var result = await request.Store.CommitAsync(request.Organization, operation.Decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
+            ScimTelemetry.Committed(span, result);
+            return result;
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            ScimTelemetry.CommitFailed(span, exception);
+            throw;
+        }
+    }
+
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         MembershipCommandKind command,
@@ -208,14 +231,21 @@ internal sealed class ScimUserHandlers
             var operation = await decide(cancellationToken).ConfigureAwait(false);
             if (!operation.RequiresCommit)
             {
+                _telemetry.Decided(request, operation);
                 return operation.ToResponse(request.UsersEndpoint);
             }
 
             var decision = operation.Decision;
-            var result = await request.Store.CommitAsync(request.Organization, decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
+            // Untraced, the store is called directly: the traced call's try block costs the hot path allocations.
+            var result = ScimTelemetry.Source.HasListeners()
+                ? await CommitTracedAsync(request, operation, cancellationToken).ConfigureAwait(false)
+                : await request.Store.CommitAsync(request.Organization, decision, operation.Attributes, cancellationToken).ConfigureAwait(false);
+
+            // The decision is counted where it settles the request; one that lost a race is decided again instead.
             switch (result)
             {
                 case ScimCommitResult.Committed:
+                    _telemetry.Decided(request, operation, result);
                     ScimLog.MembershipChanged(
                         _logger,
                         request.Organization,
@@ -228,14 +258,17 @@ internal sealed class ScimUserHandlers
                     return operation.ToResponse(request.UsersEndpoint);
 
                 case ScimCommitResult.VersionConflict when stalePreconditionFails:
+                    _telemetry.Decided(request, operation, result);
                     return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.").ToResponse();
 
                 case ScimCommitResult.UniquenessViolation when !retriesUniqueness || attempt > _options.MaxConflictRetries:
+                    _telemetry.Decided(request, operation, result);
                     return ScimError.Uniqueness("Another user of this organization has the same userName (compared case-insensitively).").ToResponse();
 
                 case ScimCommitResult.VersionConflict or ScimCommitResult.UniquenessViolation:
                     if (attempt > _options.MaxConflictRetries)
                     {
+                        _telemetry.Decided(request, operation, result);
                         ScimLog.CommitRetriesExhausted(_logger, request.Organization, command, result, attempt);
                         return ScimError.Conflict(
                             "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.").ToResponse();

@@ -27,6 +27,7 @@ internal static class SampleHostApp
         builder.Services.AddMembershipStates();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddSampleHostTelemetry();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -26,7 +26,7 @@ public sealed partial class IntegrationGuideTests
     }
 
     /// <summary>Whether <paramref name="block"/> is a run of <paramref name="source"/>'s lines, all shifted left by one indentation.</summary>
-    private static bool Quotes(string[] source, string[] block)
+    internal static bool Quotes(string[] source, string[] block)
     {
         for (var start = 0; start + block.Length <= source.Length; start++)
         {
@@ -56,7 +56,7 @@ public sealed partial class IntegrationGuideTests
         return false;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -26,6 +26,7 @@ public sealed class PublicApiTests
             nameof(IScimOrganizationResolver),
             nameof(MembershipStatesOptions),
             nameof(MembershipStatesServiceCollectionExtensions),
+            nameof(MembershipStatesTelemetry),
             nameof(ScimCommitResult),
             nameof(ScimEndpointRouteBuilderExtensions),
             nameof(ScimMemberPage),

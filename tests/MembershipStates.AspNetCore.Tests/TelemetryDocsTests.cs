@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+
+namespace MembershipStates.AspNetCore.Tests;
+
+/// <summary>docs/observability.md lists every instrument, span, attribute and operation, and quotes the sample host verbatim.</summary>
+public sealed partial class TelemetryDocsTests
+{
+    private static readonly string Root = IntegrationGuideTests.RepositoryRoot();
+    private static readonly string Doc = File.ReadAllText(Path.Combine(Root, "docs", "observability.md")).ReplaceLineEndings("\n");
+
+    [Fact]
+    public void EveryNameTheAdapterRecords_IsDocumented()
+    {
+        var names = typeof(ScimTelemetry)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Append(MembershipStatesTelemetry.MeterName)
+            .Append(MembershipStatesTelemetry.ActivitySourceName)
+            .ToList();
+
+        names.Should().Contain(["membership_states.decisions", "membership_states.scim.request.duration", "SCIM commit"]);
+        names.Should().OnlyContain(name => Doc.Contains($"`{name}`", StringComparison.Ordinal), "docs/observability.md lists every instrument, span and attribute");
+    }
+
+    [Fact]
+    public void EveryOperation_IsDocumentedWithItsSpanName()
+    {
+        var source = File.ReadAllText(Path.Combine(Root, "src", "MembershipStates.AspNetCore", "ScimEndpointRouteBuilderExtensions.cs"));
+        var operations = Operation().Matches(source).Select(m => m.Groups["name"].Value).ToList();
+
+        operations.Should().HaveCount(14);
+        operations.Should().OnlyContain(operation => Doc.Contains($"| `{operation}` |", StringComparison.Ordinal), "the operations table lists every endpoint");
+        Doc.Should().Contain("`SCIM {operation}`");
+    }
+
+    [Fact]
+    public void EveryCodeBlock_IsTheSampleHostsCode()
+    {
+        var sources = Directory.GetFiles(Path.Combine(Root, "src", "MembershipStates.SampleHost"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(path => File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n'))
+            .ToList();
+
+        var blocks = CSharpBlock().Matches(Doc).Select(m => m.Groups["code"].Value.Split('\n')).ToList();
+
+        blocks.Should().NotBeEmpty();
+        foreach (var block in blocks)
+        {
+            sources.Any(source => IntegrationGuideTests.Quotes(source, block)).Should().BeTrue("the page quotes the sample verbatim, but no file of the sample host has:\n{0}", string.Join('\n', block));
+        }
+    }
+
+    [GeneratedRegex("pipeline\\.Build\\(\"(?<name>[^\"]+)\"")]
+    private static partial Regex Operation();
+
+    [GeneratedRegex("```csharp\n(?<code>.*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
