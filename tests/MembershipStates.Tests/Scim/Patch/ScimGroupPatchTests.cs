@@ -247,6 +247,60 @@ public sealed class ScimGroupPatchTests
         }
     }
 
+    public static class GroupJsonBodies
+    {
+        private static readonly Gen<string> Keys = Gen.Elements(
+            "schemas", "Operations", "op", "path", "value", "displayName", "DisplayName", "members", "Members", "members[value eq \"u1\"]",
+            "members.value", "members[display eq \"x\"]", "externalId", "id", "meta", "type", "$ref", "display", ScimSchemaUris.EntraGroup,
+            ScimSchemaUris.Group + ":displayName", "urn:x:y", "", "[", "owners");
+
+        private static readonly Gen<JsonNode?> Scalar = Gen.OneOf(
+            Gen.Elements<JsonNode?>(null, JsonValue.Create(true), JsonValue.Create(""), JsonValue.Create("add"), JsonValue.Create("Remove"),
+                JsonValue.Create("replace"), JsonValue.Create(ScimSchemaUris.PatchOp), JsonValue.Create(ScimSchemaUris.Group),
+                JsonValue.Create(GroupId), JsonValue.Create("u1"), JsonValue.Create("User"), JsonValue.Create("Group"), JsonValue.Create(-3)),
+            Keys.Select(k => (JsonNode?)JsonValue.Create(k)));
+
+        private static Gen<JsonNode?> Node(int size) => size <= 0
+            ? Scalar
+            : Gen.Frequency(
+                (3, Scalar),
+                (2, Gen.ListOf(Node(size / 2)).Select(items => (JsonNode?)new JsonArray([.. items.Select(i => i?.DeepClone())]))),
+                (3, Gen.ListOf(Gen.Zip(Keys, Node(size / 2))).Select(members =>
+                {
+                    var json = new JsonObject();
+                    foreach (var (key, value) in members)
+                    {
+                        json[key] = value?.DeepClone();
+                    }
+
+                    return (JsonNode?)json;
+                })));
+
+        public static Arbitrary<string> Arbitrary() =>
+            Gen.Sized(size => Node(Math.Min(size, 12))).Select(n => n?.ToJsonString() ?? "null").ToArbitrary();
+    }
+
+    /// <summary>Arbitrary Group-shaped JSON never throws out of reading a group or a PATCH, nor out of deciding one: it is a value or a 400.</summary>
+    [Property(Arbitrary = [typeof(GroupJsonBodies)], MaxTest = 1000)]
+    public void ParseGroupAndPatch_ArbitraryJson_NeverThrow(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var operations = new ScimGroupOperations();
+        var stored = new ScimStoredGroup(GroupId, "Stored", null, 2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var groups = new Uri("https://x.example/Groups");
+        var users = new Uri("https://x.example/Users");
+
+        var group = ScimGroupOperations.ParseGroup(bytes);
+        var patch = ScimGroupOperations.ParsePatch(bytes, GroupId);
+        var patched = patch.TryGetValue(out var request) ? operations.Patch(stored, GroupId, request).ToResponse(groups, users) : patch.Error!.ToResponse();
+        var created = group.TryGetValue(out var sent) ? operations.Create(sent, "new").ToResponse(groups, users) : group.Error!.ToResponse();
+        var replaced = group.TryGetValue(out sent) ? operations.Replace(stored, GroupId, sent).ToResponse(groups, users) : group.Error!.ToResponse();
+
+        patched.StatusCode.Should().BeOneOf(204, 400);
+        created.StatusCode.Should().BeOneOf(201, 400);
+        replaced.StatusCode.Should().BeOneOf(200, 400);
+    }
+
     private static string ToJson(Op op)
     {
         var values = new JsonArray([.. op.Values.Select(v => (JsonNode)new JsonObject { ["value"] = v })]);
