@@ -15,7 +15,8 @@ public static class MembershipStatesServiceCollectionExtensions
     /// <returns>The same service collection.</returns>
     /// <remarks>
     /// <para>The host registers two services of its own: an <see cref="IScimMemberStore"/> (usually scoped) and an
-    /// <see cref="IScimOrganizationResolver"/> (usually a singleton). The lifecycle reads the clock from a
+    /// <see cref="IScimOrganizationResolver"/> (usually a singleton); and, to serve <c>/Groups</c>, an
+    /// <see cref="IScimGroupStore"/> (usually scoped). The lifecycle reads the clock from a
     /// <see cref="TimeProvider"/> service, <see cref="TimeProvider.System"/> unless the host registers another.</para>
     /// <para>It also registers <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (<c>AddMetrics</c>), which the
     /// meter named <see cref="MembershipStatesTelemetry.MeterName"/> is created from.</para>
@@ -40,6 +41,7 @@ public static class MembershipStatesServiceCollectionExtensions
         services.TryAddSingleton<ScimTelemetry>();
         services.TryAddSingleton<ScimPipeline>();
         services.TryAddSingleton<ScimUserHandlers>();
+        services.TryAddSingleton<ScimGroupHandlers>();
         return services;
     }
 }

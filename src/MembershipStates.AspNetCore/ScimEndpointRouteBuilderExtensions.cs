@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MembershipStates.AspNetCore;
 
 /// <summary>
-/// Maps the SCIM 2.0 endpoints of an organization onto the host's <see cref="IScimMemberStore"/>.
+/// Maps the SCIM 2.0 endpoints of an organization onto the host's <see cref="IScimMemberStore"/> and, when it
+/// registers one, its <see cref="IScimGroupStore"/>.
 /// </summary>
 public static class ScimEndpointRouteBuilderExtensions
 {
@@ -20,9 +21,12 @@ public static class ScimEndpointRouteBuilderExtensions
     /// <returns>The route group of the endpoints, to add conventions such as rate limiting.</returns>
     /// <remarks>
     /// <para>Under the base: <c>GET</c>/<c>POST /Users</c>; <c>GET</c>/<c>PUT</c>/<c>PATCH</c>/<c>DELETE /Users/{id}</c>;
-    /// <c>GET /Groups</c> (always an empty list) and <c>/Groups/{id}</c> (404); <c>GET /ServiceProviderConfig</c>,
-    /// <c>/ResourceTypes</c>, <c>/ResourceTypes/{id}</c>, <c>/Schemas</c>, <c>/Schemas/{id}</c>. Any other path is a
-    /// 404 SCIM error, and another method on a known path a 501.</para>
+    /// <c>GET /ServiceProviderConfig</c>, <c>/ResourceTypes</c>, <c>/ResourceTypes/{id}</c>, <c>/Schemas</c>,
+    /// <c>/Schemas/{id}</c>. With an <see cref="IScimGroupStore"/> registered: <c>GET</c>/<c>POST /Groups</c> and
+    /// <c>GET</c>/<c>PUT</c>/<c>PATCH</c>/<c>DELETE /Groups/{id}</c> (a <c>PATCH</c> answered 204), the Group resource
+    /// type and schema in discovery, and each user answered with its read-only <c>groups</c>; without one,
+    /// <c>GET /Groups</c> is an empty list and <c>/Groups/{id}</c> a 404. Any other path is a 404 SCIM error, and
+    /// another method on a known path a 501.</para>
     /// <para>Every request is authenticated first (401 with a SCIM error when the resolver refuses it). Bodies must be
     /// <c>application/scim+json</c> or <c>application/json</c> (415 otherwise) and at most
     /// <see cref="MembershipStatesOptions.MaxRequestBodySize"/> bytes (413). Answers are
@@ -55,6 +59,7 @@ public static class ScimEndpointRouteBuilderExtensions
 
         var pipeline = services.GetRequiredService<ScimPipeline>();
         var group = endpoints.MapGroup(pattern);
+        var servesGroups = isService.IsService(typeof(IScimGroupStore));
 
         group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, handlers.ListAsync));
         group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, handlers.CreateAsync));
@@ -62,13 +67,27 @@ public static class ScimEndpointRouteBuilderExtensions
         group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, handlers.ReplaceAsync));
         group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, handlers.PatchAsync));
         group.MapDelete("/Users/{id}", pipeline.Build("Users.Delete", 2, readsBody: false, handlers.DeleteAsync));
-        group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, handlers.ListGroupsAsync));
-        group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
+        if (servesGroups)
+        {
+            var groups = services.GetRequiredService<ScimGroupHandlers>();
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, groups.ListAsync));
+            group.MapPost("/Groups", pipeline.Build("Groups.Create", 1, readsBody: true, groups.CreateAsync));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, groups.ReadAsync));
+            group.MapPut("/Groups/{id}", pipeline.Build("Groups.Replace", 2, readsBody: true, groups.ReplaceAsync));
+            group.MapPatch("/Groups/{id}", pipeline.Build("Groups.Patch", 2, readsBody: true, groups.PatchAsync));
+            group.MapDelete("/Groups/{id}", pipeline.Build("Groups.Delete", 2, readsBody: false, groups.DeleteAsync));
+        }
+        else
+        {
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, handlers.ListGroupsAsync));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
+        }
+
         group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
-        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, ScimUserHandlers.ResourceTypesAsync));
-        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, ScimUserHandlers.ResourceTypeAsync));
-        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, ScimUserHandlers.SchemasAsync));
-        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, ScimUserHandlers.SchemaAsync));
+        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => ScimUserHandlers.ResourceTypesAsync(request, servesGroups)));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => ScimUserHandlers.ResourceTypeAsync(request, servesGroups)));
+        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => ScimUserHandlers.SchemasAsync(request, servesGroups)));
+        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => ScimUserHandlers.SchemaAsync(request, servesGroups)));
         group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
         return group;
     }

@@ -48,4 +48,27 @@ internal static partial class ScimLog
         Level = LogLevel.Debug,
         Message = "SCIM {Method} {Path}: not authorized for organization {RouteOrganization}; answered 401")]
     public static partial void Unauthorized(ILogger logger, string method, string path, string? routeOrganization);
+
+    /// <summary>One line per committed group change: the audit trail of what a provider did to a group.</summary>
+    [LoggerMessage(
+        EventId = 6,
+        EventName = "GroupChanged",
+        Level = LogLevel.Information,
+        Message = "SCIM {Kind} of group {Id} in organization {Organization}: version {Version}, {Added} added, {Removed} removed, members replaced: {Replaced}")]
+    public static partial void GroupChanged(
+        ILogger logger,
+        Scim.ScimGroupChangeKind kind,
+        string id,
+        string organization,
+        long? version,
+        int added,
+        int removed,
+        bool replaced);
+
+    [LoggerMessage(
+        EventId = 7,
+        EventName = "GroupCommitRetried",
+        Level = LogLevel.Debug,
+        Message = "SCIM {Kind} of group {Id} in organization {Organization}: {Result} on attempt {Attempt}; reading and deciding again")]
+    public static partial void GroupCommitRetried(ILogger logger, Scim.ScimGroupChangeKind kind, string id, string organization, ScimGroupCommitResult result, int attempt);
 }

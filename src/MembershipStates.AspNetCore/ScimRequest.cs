@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MembershipStates.AspNetCore;
 
@@ -15,6 +16,7 @@ internal sealed class ScimRequest
         BaseUrl = baseUrl;
         Body = body;
         UsersEndpoint = new Uri(baseUrl + "/Users", UriKind.Absolute);
+        GroupsEndpoint = new Uri(baseUrl + "/Groups", UriKind.Absolute);
     }
 
     public HttpContext HttpContext { get; }
@@ -30,6 +32,12 @@ internal sealed class ScimRequest
 
     /// <summary>Gets the absolute URL of the organization's <c>/Users</c> endpoint.</summary>
     public Uri UsersEndpoint { get; }
+
+    /// <summary>Gets the absolute URL of the organization's <c>/Groups</c> endpoint.</summary>
+    public Uri GroupsEndpoint { get; }
+
+    /// <summary>Gets the host's group store, or <see langword="null"/> when it serves no groups.</summary>
+    public IScimGroupStore? GroupStore => HttpContext.RequestServices.GetService<IScimGroupStore>();
 
     public ReadOnlyMemory<byte> Body { get; }
 

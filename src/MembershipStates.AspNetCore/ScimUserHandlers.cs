@@ -43,9 +43,22 @@ internal sealed class ScimUserHandlers
         }
 
         var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value), request.Aborted).ConfigureAwait(false);
-        return result.Error is { } error
-            ? error.ToResponse()
-            : ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
+        if (result.Error is { } error)
+        {
+            return error.ToResponse();
+        }
+
+        if (request.GroupStore is not { } groupStore || result.Members.Count == 0)
+        {
+            return ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
+        }
+
+        // One read for the whole page: each member's read-only groups, Inactive members' included.
+        var groups = await groupStore.FindGroupsOfMembersAsync(request.Organization, [.. result.Members.Select(m => m.Id)], request.Aborted).ConfigureAwait(false);
+        var resources = result.Members
+            .Select(member => member.ToResource(request.UsersEndpoint).WithGroups([.. groups[member.Id]], request.GroupsEndpoint))
+            .ToArray();
+        return ScimResponse.List(new ScimListResponse<ScimUser>(resources, result.TotalResults, value));
     }
 
     /// <summary><c>GET /Users/{id}</c>.</summary>
@@ -56,7 +69,7 @@ internal sealed class ScimUserHandlers
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
         _telemetry.Decided(request, operation);
-        return operation.ToResponse(request.UsersEndpoint);
+        return await AnswerAsync(request, operation, request.Aborted).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -114,7 +127,7 @@ internal sealed class ScimUserHandlers
         return await ChangeByIdAsync(request, MembershipCommandKind.Remove, _operations.Delete).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /Groups</c>: this service provider keeps no groups, so the list is valid and empty.</summary>
+    /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
     public Task<ScimResponse> ListGroupsAsync(ScimRequest request)
     {
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
@@ -126,24 +139,24 @@ internal sealed class ScimUserHandlers
         return Task.FromResult(ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value)));
     }
 
-    /// <summary><c>GET /Groups/{id}</c>: there are no groups.</summary>
+    /// <summary><c>GET /Groups/{id}</c> of a host that serves no groups: there are none.</summary>
     public static Task<ScimResponse> ReadGroupAsync(ScimRequest request) =>
         Task.FromResult(ScimError.ResourceNotFound(IdOf(request)).ToResponse());
 
     public Task<ScimResponse> ServiceProviderConfigAsync(ScimRequest request) =>
         Task.FromResult(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
 
-    public static Task<ScimResponse> ResourceTypesAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri));
+    public static Task<ScimResponse> ResourceTypesAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri, servesGroups));
 
-    public static Task<ScimResponse> ResourceTypeAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri));
+    public static Task<ScimResponse> ResourceTypeAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri, servesGroups));
 
-    public static Task<ScimResponse> SchemasAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri));
+    public static Task<ScimResponse> SchemasAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri, servesGroups));
 
-    public static Task<ScimResponse> SchemaAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri));
+    public static Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups));
 
     /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
     public static Task<ScimResponse> UnmatchedAsync(ScimRequest request)
@@ -164,6 +177,27 @@ internal sealed class ScimUserHandlers
     }
 
     private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
+
+    /// <summary>
+    /// The answer of an operation; when the host serves groups, a user that existed before the request is answered
+    /// with its read-only <c>groups</c>, Inactive or not (a new one is in no group).
+    /// </summary>
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    {
+        var outcome = operation.Decision.Outcome;
+        if (request.GroupStore is not { } groupStore
+            || operation.Error is not null
+            || operation.IsNotModified
+            || outcome is not (MembershipOutcome.Updated or MembershipOutcome.Unchanged or MembershipOutcome.Revived)
+            || operation.ToResource(request.UsersEndpoint) is not { } resource)
+        {
+            return operation.ToResponse(request.UsersEndpoint);
+        }
+
+        var id = operation.Decision.Next.Id!;
+        var groups = await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false);
+        return ScimResponse.ForOutcome(outcome, resource.WithGroups([.. groups[id]], request.GroupsEndpoint), operation.RequestedId ?? id);
+    }
 
     private static ScimPrecondition IfMatch(ScimRequest request) =>
         ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
@@ -232,7 +266,7 @@ internal sealed class ScimUserHandlers
             if (!operation.RequiresCommit)
             {
                 _telemetry.Decided(request, operation);
-                return operation.ToResponse(request.UsersEndpoint);
+                return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
             }
 
             var decision = operation.Decision;
@@ -255,7 +289,7 @@ internal sealed class ScimUserHandlers
                         decision.Command,
                         decision.Outcome,
                         decision.Next.Version);
-                    return operation.ToResponse(request.UsersEndpoint);
+                    return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
 
                 case ScimCommitResult.VersionConflict when stalePreconditionFails:
                     _telemetry.Decided(request, operation, result);

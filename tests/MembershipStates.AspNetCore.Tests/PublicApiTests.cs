@@ -23,11 +23,15 @@ public sealed class PublicApiTests
     {
         Adapter.GetExportedTypes().Select(t => t.Name).Should().BeEquivalentTo(
             nameof(IScimMemberStore),
+            nameof(IScimGroupStore),
             nameof(IScimOrganizationResolver),
             nameof(MembershipStatesOptions),
             nameof(MembershipStatesServiceCollectionExtensions),
             nameof(MembershipStatesTelemetry),
             nameof(ScimCommitResult),
+            nameof(ScimGroupCommitResult),
+            nameof(ScimGroupPage),
+            nameof(ScimGroupQuery),
             nameof(ScimEndpointRouteBuilderExtensions),
             nameof(ScimMemberPage),
             nameof(ScimMemberQuery));

@@ -22,4 +22,7 @@ public enum StatusColumnEffects
 
     /// <summary>Delete the membership row.</summary>
     DeleteRow = 8,
+
+    /// <summary>Delete the member's group membership rows. Deactivation and reactivation keep them: access through a group reads the member's status.</summary>
+    DeleteGroupMemberships = 16,
 }

@@ -7,6 +7,9 @@ namespace MembershipStates;
 /// <typeparam name="TStatus">The type of the host's status column.</typeparam>
 /// <remarks>
 /// <para>No row means <see cref="MembershipState.NotMember"/>; the row's status says Active or Inactive.</para>
+/// <para>Group memberships are rows of one table whatever the member's status: they are kept while the member is
+/// Inactive, and the app grants access through a group only to members whose status is active. Removal deletes
+/// them.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class StatusColumnHost<TStatus>
@@ -90,7 +93,7 @@ public sealed class StatusColumnHost<TStatus>
         var effects = decision.Effects;
         if ((effects & MembershipEffects.Delete) != 0)
         {
-            return StatusColumnEffects.DeleteRow;
+            return StatusColumnEffects.DeleteRow | GroupEffects(decision.GroupEffect);
         }
 
         var result = StatusColumnEffects.None;
@@ -109,6 +112,10 @@ public sealed class StatusColumnHost<TStatus>
             result |= StatusColumnEffects.WriteAttributes;
         }
 
-        return result;
+        return result | GroupEffects(decision.GroupEffect);
     }
+
+    /// <summary>Translates the rule "group membership follows the member" for a status column: the rows stay, and access through them reads the status.</summary>
+    internal static StatusColumnEffects GroupEffects(GroupMembershipEffect effect) =>
+        effect == GroupMembershipEffect.Drop ? StatusColumnEffects.DeleteGroupMemberships : StatusColumnEffects.None;
 }

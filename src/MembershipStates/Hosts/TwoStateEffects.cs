@@ -2,7 +2,8 @@ namespace MembershipStates;
 
 /// <summary>
 /// The effects of a decision for a two-state host: membership is a row or no row, and inactive memberships live in
-/// one side record each.
+/// one side record each; likewise an Active member's group memberships are rows of the app's <c>group_members</c>
+/// table, and an Inactive member's live beside its inactive record (an <c>inactive_group_members</c> table).
 /// </summary>
 /// <remarks>
 /// Apply them in one transaction. Every set other than <see cref="None"/> also writes the id, version and timestamps
@@ -28,4 +29,13 @@ public enum TwoStateEffects
 
     /// <summary>Store the attributes the request carries (on the row or record being kept).</summary>
     WriteAttributes = 16,
+
+    /// <summary>Move the member's rows from <c>group_members</c> to the inactive side (<c>inactive_group_members</c>): kept and listed, no access.</summary>
+    MoveGroupMembershipsToInactive = 32,
+
+    /// <summary>Move the member's rows from the inactive side back to <c>group_members</c>: exactly the groups it had, effective again.</summary>
+    MoveGroupMembershipsBack = 64,
+
+    /// <summary>Delete the member's group memberships on both sides.</summary>
+    DropGroupMemberships = 128,
 }

@@ -11,6 +11,11 @@ namespace MembershipStates;
 /// reactivation moves it back with the same SCIM id.</para>
 /// <para>The invariant a host must never break: never a membership row and an inactive record for the same pair.
 /// <see cref="Read"/> reports a broken invariant as a <see cref="MembershipError"/>.</para>
+/// <para>Groups follow the same recipe: the app's <c>group_members</c> table keeps meaning "has access" and holds
+/// Active members only; an Inactive member's group memberships live on the inactive side (an
+/// <c>inactive_group_members</c> table keyed by organization, group and user) until reactivation moves them back or
+/// removal drops them, in the same transaction as the state change (<see cref="Plan"/>). Adding a member to a group
+/// writes the side <see cref="GroupTableOf"/> names.</para>
 /// <para>Thread-safe: all members are pure functions.</para>
 /// </remarks>
 public static class TwoStateHost
@@ -84,6 +89,31 @@ public static class TwoStateHost
             result |= TwoStateEffects.KeepInactiveRecord;
         }
 
-        return result;
+        return result | GroupEffects(decision.GroupEffect);
     }
+
+    /// <summary>Tells which table holds the group memberships of a member in a given state, so that adding it to a group writes there and removing it deletes there.</summary>
+    /// <param name="memberState">The member's state, as read in the same transaction as the write.</param>
+    /// <returns>
+    /// <see cref="TwoStateGroupTable.GroupMembers"/> for an Active member (the membership gives access);
+    /// <see cref="TwoStateGroupTable.InactiveGroupMembers"/> for an Inactive one (recorded, suspended);
+    /// <see cref="TwoStateGroupTable.None"/> for a non-member, which belongs to no group: adding it is refused.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="memberState"/> is not a defined value.</exception>
+    public static TwoStateGroupTable GroupTableOf(MembershipState memberState) => memberState switch
+    {
+        MembershipState.Active => TwoStateGroupTable.GroupMembers,
+        MembershipState.Inactive => TwoStateGroupTable.InactiveGroupMembers,
+        MembershipState.NotMember => TwoStateGroupTable.None,
+        _ => throw new ArgumentOutOfRangeException(nameof(memberState), memberState, "Unknown membership state."),
+    };
+
+    /// <summary>Translates the rule "group membership follows the member" for a two-state host.</summary>
+    internal static TwoStateEffects GroupEffects(GroupMembershipEffect effect) => effect switch
+    {
+        GroupMembershipEffect.Suspend => TwoStateEffects.MoveGroupMembershipsToInactive,
+        GroupMembershipEffect.Restore => TwoStateEffects.MoveGroupMembershipsBack,
+        GroupMembershipEffect.Drop => TwoStateEffects.DropGroupMemberships,
+        _ => TwoStateEffects.None,
+    };
 }

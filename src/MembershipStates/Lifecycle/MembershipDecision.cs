@@ -18,13 +18,15 @@ public readonly struct MembershipDecision
         MembershipCommandKind command,
         in MembershipSnapshot previous,
         in MembershipSnapshot next,
-        MembershipEffects effects)
+        MembershipEffects effects,
+        GroupMembershipEffect groupEffect = GroupMembershipEffect.None)
     {
         Outcome = outcome;
         Command = command;
         Previous = previous;
         Next = next;
         Effects = effects;
+        GroupEffect = groupEffect;
     }
 
     /// <summary>Gets what the decision came to.</summary>
@@ -42,6 +44,11 @@ public readonly struct MembershipDecision
     /// <summary>Gets the effects the host must apply, in one transaction.</summary>
     public MembershipEffects Effects { get; }
 
+    /// <summary>Gets what the decision does to the member's group memberships, applied in the same transaction as <see cref="Effects"/>.</summary>
+    /// <remarks><see cref="GroupMembershipEffect.None"/> unless the member's state changes: deactivation suspends them,
+    /// reactivation and revival restore them, removal drops them.</remarks>
+    public GroupMembershipEffect GroupEffect { get; }
+
     /// <summary>Gets a value indicating whether the decision changes anything.</summary>
     public bool IsChange => Effects != MembershipEffects.None;
 
@@ -53,5 +60,7 @@ public readonly struct MembershipDecision
     public string? Id => Next.Id ?? Previous.Id;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Command}: {Outcome} ({Previous.State} -> {Next.State}, {Effects})";
+    public override string ToString() => GroupEffect == GroupMembershipEffect.None
+        ? $"{Command}: {Outcome} ({Previous.State} -> {Next.State}, {Effects})"
+        : $"{Command}: {Outcome} ({Previous.State} -> {Next.State}, {Effects}, groups {GroupEffect})";
 }

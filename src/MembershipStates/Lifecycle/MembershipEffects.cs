@@ -6,8 +6,9 @@ namespace MembershipStates;
 /// <remarks>
 /// <para>A host applies all of a decision's effects in one transaction, guarded by the previous version. Every effect
 /// set other than <see cref="None"/> and <see cref="Delete"/> also writes the new version and <c>lastModified</c> of
-/// <see cref="MembershipDecision.Next"/>. Hosts with a particular storage shape translate these with
-/// <see cref="StatusColumnHost{TStatus}"/> or <see cref="TwoStateHost"/>.</para>
+/// <see cref="MembershipDecision.Next"/>. What the decision does to the member's group memberships is
+/// <see cref="MembershipDecision.GroupEffect"/>, applied in the same transaction. Hosts with a particular storage
+/// shape translate both with <see cref="StatusColumnHost{TStatus}"/> or <see cref="TwoStateHost"/>.</para>
 /// </remarks>
 [Flags]
 public enum MembershipEffects

@@ -12,7 +12,8 @@ namespace MembershipStates;
 /// <see cref="MembershipOutcome.NotFound"/>; an expected version that differs from the current one is
 /// <see cref="MembershipOutcome.PreconditionFailed"/>; a provision on an existing membership is a
 /// <see cref="MembershipOutcome.Conflict"/> unless the policy revives an inactive one; then the lifecycle table
-/// applies. Every change increments the version by one; an unchanged outcome keeps it.</para>
+/// applies. Every change increments the version by one; an unchanged outcome keeps it. A change of state carries
+/// its <see cref="MembershipDecision.GroupEffect"/>: what it does to the member's group memberships.</para>
 /// <para>Immutable and thread-safe; one instance serves the whole application. A decision allocates nothing.</para>
 /// </remarks>
 public sealed class MembershipLifecycle
@@ -98,7 +99,7 @@ public sealed class MembershipLifecycle
                     MembershipEffects.Create | MembershipEffects.WriteAttributes);
 
             case MembershipOutcome.Removed:
-                return new MembershipDecision(outcome, command.Kind, current, MembershipSnapshot.NotMember, MembershipEffects.Delete);
+                return new MembershipDecision(outcome, command.Kind, current, MembershipSnapshot.NotMember, MembershipEffects.Delete, cell.GroupEffect);
 
             default:
                 // Updated or Revived: same id, next version.
@@ -108,7 +109,7 @@ public sealed class MembershipLifecycle
                     effects |= MembershipEffects.WriteAttributes;
                 }
 
-                return new MembershipDecision(outcome, command.Kind, current, current.Changed(cell.Next, nowTicks), effects);
+                return new MembershipDecision(outcome, command.Kind, current, current.Changed(cell.Next, nowTicks), effects, cell.GroupEffect);
         }
     }
 

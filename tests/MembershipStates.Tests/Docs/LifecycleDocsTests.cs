@@ -84,5 +84,21 @@ public sealed class LifecycleDocsTests
         - The SCIM id is stable from provisioning until removal; a revival keeps it. After removal a provision creates a
           new membership with a new id.
 
+        ## Group membership follows the member
+
+        A user's membership in a group of the organization is a second membership, and it follows the first. Every
+        decision carries what it does to the member's group memberships (`MembershipDecision.GroupEffect`), and the
+        host applies it in the same transaction as the change of state. Compiled from the same specification and the
+        host mappings (`TwoStateHost.Plan`, `StatusColumnHost<TStatus>.Plan`):
+
+        {{LifecycleDocumentation.ToGroupMarkdownTable().TrimEnd()}}
+
+        - An Inactive member stays listed in its groups' `members` and in its own `groups`, but no group gives it access:
+          a two-state app's `group_members` table keeps meaning "has access" and holds Active members only.
+        - Reactivation, or a revival by a re-`POST`, restores exactly the groups the member had; identity providers do
+          not push the memberships again by themselves.
+        - A group holds only members of its own organization: a member value that is not a member of this organization
+          (unknown, removed, or another organization's) is refused, and the request changes nothing.
+
         """;
 }

@@ -24,13 +24,14 @@ public sealed partial class ReadmeExampleTests
         MembershipDecision decision = lifecycle.Decide(reading.Snapshot, MembershipCommand.Deactivate());
 
         TwoStateEffects effects = TwoStateHost.Plan(decision);
-        // effects == RemoveFromOrganization | KeepInactiveRecord. In one transaction: delete the membership row, and
-        // insert the inactive record with decision.Next (same id "2819c223", version 4, deactivated now).
+        // effects == RemoveFromOrganization | KeepInactiveRecord | MoveGroupMembershipsToInactive. In one transaction:
+        // delete the membership row, insert the inactive record with decision.Next (same id "2819c223", version 4,
+        // deactivated now), and move the user's group_members rows to the inactive side, where they wait for reactivation.
         // Okta's next GET /Users/2819c223 finds the record: 200 with "active": false, not a 404.
         #endregion
 
         decision.Outcome.Should().Be(MembershipOutcome.Updated);
-        effects.Should().Be(TwoStateEffects.RemoveFromOrganization | TwoStateEffects.KeepInactiveRecord);
+        effects.Should().Be(TwoStateEffects.RemoveFromOrganization | TwoStateEffects.KeepInactiveRecord | TwoStateEffects.MoveGroupMembershipsToInactive);
         decision.Next.Should().BeEquivalentTo(new { State = MembershipState.Inactive, Id = "2819c223", Version = 4L });
         var afterwards = TwoStateHost.Read(null, decision.Next);
         lifecycle.Decide(afterwards.Snapshot, MembershipCommand.Read()).Outcome.Should().Be(MembershipOutcome.Unchanged);

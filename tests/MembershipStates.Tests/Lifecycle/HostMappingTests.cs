@@ -49,16 +49,16 @@ public sealed class HostMappingTests
     {
         { "provision active", MembershipSnapshot.NotMember, MembershipCommand.Provision("n"), AddToOrganization | WriteAttributes },
         { "provision inactive", MembershipSnapshot.NotMember, MembershipCommand.Provision("n", active: false), KeepInactiveRecord | WriteAttributes },
-        { "Okta deactivate", Row, MembershipCommand.Deactivate(), RemoveFromOrganization | KeepInactiveRecord },
-        { "Entra disable with attributes", Row, MembershipCommand.Deactivate(changesAttributes: true), RemoveFromOrganization | KeepInactiveRecord | WriteAttributes },
-        { "reactivate", Record, MembershipCommand.Reactivate(), DropInactiveRecord | AddToOrganization },
-        { "revive active", Record, MembershipCommand.Provision("n"), DropInactiveRecord | AddToOrganization | WriteAttributes },
+        { "Okta deactivate", Row, MembershipCommand.Deactivate(), RemoveFromOrganization | KeepInactiveRecord | MoveGroupMembershipsToInactive },
+        { "Entra disable with attributes", Row, MembershipCommand.Deactivate(changesAttributes: true), RemoveFromOrganization | KeepInactiveRecord | WriteAttributes | MoveGroupMembershipsToInactive },
+        { "reactivate", Record, MembershipCommand.Reactivate(), DropInactiveRecord | AddToOrganization | MoveGroupMembershipsBack },
+        { "revive active", Record, MembershipCommand.Provision("n"), DropInactiveRecord | AddToOrganization | WriteAttributes | MoveGroupMembershipsBack },
         { "revive inactive", Record, MembershipCommand.Provision("n", active: false), KeepInactiveRecord | WriteAttributes },
         { "update active", Row, MembershipCommand.UpdateProfile(), WriteAttributes },
         { "update inactive", Record, MembershipCommand.UpdateProfile(), KeepInactiveRecord | WriteAttributes },
         { "repeat deactivate", Record, MembershipCommand.Deactivate(), None },
-        { "remove active", Row, MembershipCommand.Remove(), RemoveFromOrganization },
-        { "remove inactive", Record, MembershipCommand.Remove(), DropInactiveRecord },
+        { "remove active", Row, MembershipCommand.Remove(), RemoveFromOrganization | DropGroupMemberships },
+        { "remove inactive", Record, MembershipCommand.Remove(), DropInactiveRecord | DropGroupMemberships },
         { "read", Record, MembershipCommand.Read(), None },
         { "stale version", Row, MembershipCommand.Deactivate().ExpectingVersion(9), None },
     };
@@ -73,6 +73,21 @@ public sealed class HostMappingTests
         TwoStateHost.CheckInvariant(
             hasMembershipRow: decision.Next.State == MembershipState.Active,
             hasInactiveRecord: decision.Next.State == MembershipState.Inactive).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(MembershipState.Active, TwoStateGroupTable.GroupMembers)]
+    [InlineData(MembershipState.Inactive, TwoStateGroupTable.InactiveGroupMembers)]
+    [InlineData(MembershipState.NotMember, TwoStateGroupTable.None)]
+    public void TwoStateGroupTableOf_EachState_IsTheSideItsGroupMembershipsLiveOn(MembershipState state, TwoStateGroupTable expected) =>
+        TwoStateHost.GroupTableOf(state).Should().Be(expected);
+
+    [Fact]
+    public void TwoStateGroupTableOf_UndefinedState_Throws()
+    {
+        var act = () => TwoStateHost.GroupTableOf((MembershipState)7);
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]
@@ -118,8 +133,10 @@ public sealed class HostMappingTests
     [InlineData("provision", StatusColumnEffects.InsertRow | StatusColumnEffects.WriteAttributes)]
     [InlineData("deactivate", StatusColumnEffects.UpdateStatus)]
     [InlineData("update", StatusColumnEffects.WriteAttributes)]
-    [InlineData("remove", StatusColumnEffects.DeleteRow)]
+    [InlineData("remove", StatusColumnEffects.DeleteRow | StatusColumnEffects.DeleteGroupMemberships)]
     [InlineData("reactivate", StatusColumnEffects.None)]
+    [InlineData("reactivate inactive", StatusColumnEffects.UpdateStatus)]
+    [InlineData("remove inactive", StatusColumnEffects.DeleteRow | StatusColumnEffects.DeleteGroupMemberships)]
     public void StatusColumnPlan_EachTransition_MapsToRowEffects(string what, StatusColumnEffects expected)
     {
         var host = new StatusColumnHost<string>("enabled", "disabled");
@@ -129,6 +146,8 @@ public sealed class HostMappingTests
             "deactivate" => _lifecycle.Decide(Row, MembershipCommand.Deactivate()),
             "update" => _lifecycle.Decide(Row, MembershipCommand.UpdateProfile()),
             "remove" => _lifecycle.Decide(Row, MembershipCommand.Remove()),
+            "reactivate inactive" => _lifecycle.Decide(Record, MembershipCommand.Reactivate()),
+            "remove inactive" => _lifecycle.Decide(Record, MembershipCommand.Remove()),
             _ => _lifecycle.Decide(Row, MembershipCommand.Reactivate()),
         };
 

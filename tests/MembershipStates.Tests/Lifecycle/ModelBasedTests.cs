@@ -10,7 +10,7 @@ namespace MembershipStates.Tests.Lifecycle;
 /// Random command sequences run through decisions and effects for both kinds of host, and compared after every
 /// step with a plain reference model written without the library.
 /// </summary>
-public sealed class ModelBasedTests
+public sealed partial class ModelBasedTests
 {
     public enum Expect
     {

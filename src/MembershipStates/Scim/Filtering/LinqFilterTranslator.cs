@@ -34,21 +34,30 @@ internal sealed class LinqFilterTranslator
     private static readonly Expression True = Expression.Constant(true);
     private static readonly Expression False = Expression.Constant(false);
 
+    /// <summary>The Group attribute a membership test answers.</summary>
+    internal const string MembersAttribute = "members";
+
     private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
     private readonly IReadOnlyDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
+    private readonly LambdaExpression? _hasMember;
     private readonly ParameterExpression _parameter;
     private ScimFilterError? _error;
 
     private LinqFilterTranslator(
         IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
+        LambdaExpression? hasMember,
         ParameterExpression parameter)
     {
         _map = map;
         _mapped = mapped;
+        _hasMember = hasMember;
         _parameter = parameter;
     }
+
+    /// <summary>Gets the path <c>members</c>, as a mapping key.</summary>
+    internal static AttributePath MembersPath { get; } = new(null, MembersAttribute, null, null);
 
     /// <summary>Returns the types a SCIM attribute can be mapped to, nullable forms included.</summary>
     /// <param name="type">The property type.</param>
@@ -72,6 +81,7 @@ internal sealed class LinqFilterTranslator
     /// <param name="root">The filter.</param>
     /// <param name="map">The mapped paths (keys from <see cref="Key"/>) and the properties that hold them.</param>
     /// <param name="mapped">The mapped paths in the order they were mapped, for messages.</param>
+    /// <param name="hasMember">The membership test <c>(entity, userId) =&gt; bool</c> that answers <c>members</c>, or <see langword="null"/>.</param>
     /// <param name="parameter">The predicate's parameter, the entity.</param>
     /// <param name="body">The predicate's body, when the filter translates.</param>
     /// <param name="error">Why it does not.</param>
@@ -80,11 +90,12 @@ internal sealed class LinqFilterTranslator
         FilterNode root,
         IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
+        LambdaExpression? hasMember,
         ParameterExpression parameter,
         [NotNullWhen(true)] out Expression? body,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
-        var translator = new LinqFilterTranslator(map, mapped, parameter);
+        var translator = new LinqFilterTranslator(map, mapped, hasMember, parameter);
         body = translator.Translate(root, Scope.Resource);
         error = translator._error;
         if (body is null || error is not null)
@@ -99,6 +110,11 @@ internal sealed class LinqFilterTranslator
 
     private Expression? Translate(FilterNode node, Scope scope)
     {
+        if (_hasMember is not null && scope.Parent is null && Members(node) is { } members)
+        {
+            return members;
+        }
+
         switch (node)
         {
             case LogicalNode logical:
@@ -118,6 +134,61 @@ internal sealed class LinqFilterTranslator
             default:
                 return Fail($"Filters of kind {node.GetType().Name} cannot be translated.");
         }
+    }
+
+    /// <summary>
+    /// Answers a comparison of a Group's <c>members</c> with the host's membership test, or returns
+    /// <see langword="null"/> when the node does not name <c>members</c> (or has failed).
+    /// </summary>
+    private Expression? Members(FilterNode node)
+    {
+        var path = node switch
+        {
+            ComparisonNode comparison => comparison.Attribute,
+            ValuePathNode valuePath => valuePath.Attribute,
+            PresentNode present => present.Attribute,
+            _ => null,
+        };
+        if (path is null || !IsMembers(path))
+        {
+            return null;
+        }
+
+        const string Supported = "members are compared by their value only: members eq \"id\", members.value eq \"id\" or members[value eq \"id\"]";
+        switch (node)
+        {
+            case ComparisonNode { Operator: ComparisonOperator.Equal, Value.Kind: FilterValueKind.String } comparison
+                when path.ValueFilter is null && (path.SubAttribute is null || string.Equals(path.SubAttribute, "value", StringComparison.OrdinalIgnoreCase)):
+                return HasMember(comparison.Value.Text!);
+            case ValuePathNode when path.SubAttribute is null && MemberValues(path.ValueFilter!.Root) is { } values:
+                return values;
+            default:
+                return Fail($"'{path}' cannot be translated: {Supported}.");
+        }
+    }
+
+    /// <summary><c>value eq "x"</c> inside <c>members[...]</c>, joined by <c>or</c>: the membership tests, or <see langword="null"/>.</summary>
+    private Expression? MemberValues(FilterNode node) => node switch
+    {
+        ComparisonNode { Operator: ComparisonOperator.Equal, Value.Kind: FilterValueKind.String } comparison
+            when comparison.Attribute is { SchemaUrn: null, SubAttribute: null, ValueFilter: null }
+                && string.Equals(comparison.Attribute.Name, "value", StringComparison.OrdinalIgnoreCase) =>
+            HasMember(comparison.Value.Text!),
+        LogicalNode { Operator: LogicalOperator.Or } or =>
+            MemberValues(or.Left) is { } left && MemberValues(or.Right) is { } right ? Expression.OrElse(left, right) : null,
+        _ => null,
+    };
+
+    private static bool IsMembers(AttributePath path) =>
+        string.Equals(path.Name, MembersAttribute, StringComparison.OrdinalIgnoreCase)
+        && (path.SchemaUrn is null || string.Equals(path.SchemaUrn, ScimSchemaIds.Group, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The host's membership test for one user id, read from a closure so it becomes a query parameter.</summary>
+    private Expression HasMember(string userId)
+    {
+        var lambda = _hasMember!;
+        var body = new ParameterReplacer(lambda.Parameters[0], _parameter).Visit(lambda.Body);
+        return new ParameterReplacer(lambda.Parameters[1], Parameter(userId)).Visit(body);
     }
 
     private Expression? Present(AttributePath path, Scope scope)
@@ -468,7 +539,7 @@ internal sealed class LinqFilterTranslator
         public static Scope Resource { get; } = new(null, null, null);
     }
 
-    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }

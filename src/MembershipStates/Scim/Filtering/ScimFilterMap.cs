@@ -52,17 +52,19 @@ public sealed class ScimFilterMap<T>
 {
     private readonly ImmutableDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
+    private readonly LambdaExpression? _hasMember;
 
     /// <summary>Initializes an empty map.</summary>
     public ScimFilterMap()
-        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [])
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null)
     {
     }
 
-    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped)
+    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped, LambdaExpression? hasMember)
     {
         _map = map;
         _mapped = mapped;
+        _hasMember = hasMember;
     }
 
     /// <summary>Gets the mapped attribute paths, in the order they were mapped.</summary>
@@ -156,6 +158,36 @@ public sealed class ScimFilterMap<T>
         return With(key, new FilterMapping(normalizedProperty, normalize));
     }
 
+    /// <summary>
+    /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
+    /// the entity, a group, has the user with the given id as a member.
+    /// </summary>
+    /// <param name="hasMember">
+    /// An expression testing membership, such as
+    /// <c>(g, userId) =&gt; db.GroupMembers.Any(m =&gt; m.GroupId == g.Id &amp;&amp; m.UserId == userId)</c>; for a
+    /// two-state host, one that looks at both sides, Active and Inactive members alike.
+    /// </param>
+    /// <returns>The new map.</returns>
+    /// <remarks>
+    /// <para><c>members eq "id"</c>, <c>members.value eq "id"</c> and <c>members[value eq "id"]</c> (with <c>or</c>
+    /// inside the brackets) become the test, with the id as a query parameter: the database answers
+    /// Microsoft Entra ID's membership probe <c>id eq "g" and members eq "u"</c> without the member list being read.
+    /// Any other comparison of <c>members</c> fails with <c>invalidFilter</c>. Ids compare exactly.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="hasMember"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><c>members</c> is already mapped.</exception>
+    public ScimFilterMap<T> MapMembers(Expression<Func<T, string, bool>> hasMember)
+    {
+        ArgumentNullException.ThrowIfNull(hasMember);
+        var key = NewKey(LinqFilterTranslator.MembersAttribute);
+        if (_hasMember is not null)
+        {
+            throw new ArgumentException($"'{key}' is already mapped.", nameof(hasMember));
+        }
+
+        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember);
+    }
+
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
     /// <param name="filter">The filter.</param>
     /// <param name="predicate">The predicate, for <see cref="Queryable.Where{TSource}(IQueryable{TSource}, Expression{Func{TSource, bool}})"/>.</param>
@@ -172,7 +204,7 @@ public sealed class ScimFilterMap<T>
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameter = Expression.Parameter(typeof(T), "resource");
-        if (LinqFilterTranslator.TryTranslate(filter.Root, _map, _mapped, parameter, out var body, out error))
+        if (LinqFilterTranslator.TryTranslate(filter.Root, _map, _mapped, _hasMember, parameter, out var body, out error))
         {
             predicate = Expression.Lambda<Func<T, bool>>(body, parameter);
             return true;
@@ -196,5 +228,7 @@ public sealed class ScimFilterMap<T>
     }
 
     private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
-        new(_map.Add(key, mapping), _mapped.Add(key));
+        _hasMember is not null && key.Attribute().Equals(LinqFilterTranslator.MembersPath)
+            ? throw new ArgumentException($"'{key}' is answered by {nameof(MapMembers)}.", nameof(mapping))
+            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember);
 }

@@ -37,6 +37,33 @@ public static class ScimJson
         return ParseUser(System.Text.Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Reads a Group from a request body.</summary>
+    /// <param name="utf8Json">The body as UTF-8 JSON.</param>
+    /// <returns>The group, or the error that answers the request.</returns>
+    /// <remarks>Attributes a Group does not have, extension schemas included, are skipped.</remarks>
+    public static ScimResult<ScimGroup> ParseGroup(ReadOnlySpan<byte> utf8Json) =>
+        Parse(utf8Json, ScimJsonContext.Scim.ScimGroup);
+
+    /// <summary>Writes a Group as UTF-8 JSON.</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>The JSON bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is <see langword="null"/>.</exception>
+    public static byte[] ToUtf8Bytes(ScimGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return JsonSerializer.SerializeToUtf8Bytes(group, ScimJsonContext.Scim.ScimGroup);
+    }
+
+    /// <summary>Writes a list of Groups as UTF-8 JSON.</summary>
+    /// <param name="list">The list response.</param>
+    /// <returns>The JSON bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="list"/> is <see langword="null"/>.</exception>
+    public static byte[] ToUtf8Bytes(ScimListResponse<ScimGroup> list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return JsonSerializer.SerializeToUtf8Bytes(list, ScimJsonContext.Scim.ScimListResponseScimGroup);
+    }
+
     /// <summary>Writes a User as UTF-8 JSON.</summary>
     /// <param name="user">The user.</param>
     /// <returns>The JSON bytes.</returns>

@@ -21,7 +21,9 @@ namespace MembershipStates.Scim;
 [JsonSerializable(typeof(ScimUser))]
 [JsonSerializable(typeof(ScimManager))]
 [JsonSerializable(typeof(ScimError))]
+[JsonSerializable(typeof(ScimGroup))]
 [JsonSerializable(typeof(ScimListResponse<ScimUser>))]
+[JsonSerializable(typeof(ScimListResponse<ScimGroup>))]
 [JsonSerializable(typeof(ScimListResponse<JsonObject>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class ScimJsonContext : JsonSerializerContext

@@ -15,6 +15,9 @@ public static class ScimSchemaUris
     /// <summary>The core Group schema (RFC 7643 §4.2).</summary>
     public const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
+    /// <summary>Microsoft Entra ID's Group extension, which it lists in <c>schemas</c> when it creates a group; accepted and ignored.</summary>
+    public const string EntraGroup = "urn:ietf:params:scim:schemas:extension:Microsoft:AzureADSCIM:2.0:Group";
+
     /// <summary>The message schema of an error response (RFC 7644 §3.12).</summary>
     public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";
 

@@ -246,6 +246,33 @@ public sealed class ScimUser : IJsonOnDeserialized
         };
     }
 
+    /// <summary>Returns the resource with its read-only <c>groups</c>: the groups the member belongs to, as the service provider keeps them.</summary>
+    /// <param name="groups">The member's groups, each with the group's id as <c>value</c> and its <c>displayName</c> as <c>display</c>; Inactive members keep theirs.</param>
+    /// <param name="groupsEndpoint">The absolute URL of the organization's <c>/Groups</c> endpoint, for each group's <c>$ref</c>.</param>
+    /// <returns>A new user with <c>groups</c> set (<c>value</c>, <c>display</c>, <c>$ref</c>, <c>type</c> <c>direct</c>); this one is left as it is.</returns>
+    /// <remarks>Group membership is changed through the Group resource only; a <c>PATCH</c> of a User's <c>groups</c> is a 400 <c>mutability</c>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="groups"/> or <paramref name="groupsEndpoint"/> is <see langword="null"/>.</exception>
+    public ScimUser WithGroups(IReadOnlyList<ScimGroupReference> groups, Uri groupsEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(groupsEndpoint);
+        var references = new ScimGroupReference[groups.Count];
+        for (var i = 0; i < references.Length; i++)
+        {
+            var value = groups[i].Value;
+            var location = value is null ? null : ScimUserOperation.LocationOf(groupsEndpoint, value);
+            references[i] = new ScimGroupReference
+            {
+                Value = value,
+                Display = groups[i].Display,
+                Ref = location is null ? null : location.IsAbsoluteUri ? location.AbsoluteUri : location.OriginalString,
+                Type = "direct",
+            };
+        }
+
+        return new ScimUser(this) { Groups = references };
+    }
+
     /// <inheritdoc />
     void IJsonOnDeserialized.OnDeserialized() => RemovePassword();
 

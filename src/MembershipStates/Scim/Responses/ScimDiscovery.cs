@@ -8,9 +8,10 @@ namespace MembershipStates.Scim;
 /// <remarks>
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
 /// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags; no bulk, no sorting and no password change;
-/// authentication by OAuth bearer token (RFC 6750). One resource type, User, with the enterprise extension, which is
-/// optional. The <c>/Schemas</c> documents are <see cref="ScimSchemaDocuments"/>, rendered from the attribute
-/// catalog that filters and PATCH paths are checked against.</para>
+/// authentication by OAuth bearer token (RFC 6750). The resource type User, with the enterprise extension, which is
+/// optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents are
+/// <see cref="ScimSchemaDocuments"/>, rendered from the attribute catalogs that filters and PATCH paths are checked
+/// against.</para>
 /// <para>Every <c>meta.location</c> is written only when a base URI is given: the URI the SCIM endpoints are under,
 /// such as <c>https://example.com/scim/v2/</c>.</para>
 /// <para>Thread-safe: every call builds what it returns.</para>
@@ -20,6 +21,7 @@ public static class ScimDiscovery
     private const string ServiceProviderConfigName = "ServiceProviderConfig";
     private const string ResourceTypeName = "ResourceType";
     private const string UserName = "User";
+    private const string GroupName = "Group";
 
     /// <summary>Answers <c>GET /ServiceProviderConfig</c>.</summary>
     /// <param name="options">The page sizes; <see cref="ScimPagingOptions.Default"/> when <see langword="null"/>.</param>
@@ -29,39 +31,54 @@ public static class ScimDiscovery
     public static ScimResponse ServiceProviderConfig(ScimPagingOptions? options = null, Uri? baseUri = null, Uri? documentationUri = null) =>
         ScimResponse.Json(200, ScimJson.ToUtf8Bytes(ServiceProviderConfigDocument(options, baseUri, documentationUri)));
 
-    /// <summary>Answers <c>GET /ResourceTypes</c>: a list response holding the User resource type.</summary>
+    /// <summary>Answers <c>GET /ResourceTypes</c>: a list response holding the User resource type, and the Group resource type when the server serves groups.</summary>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <param name="includeGroups">Whether the server serves Groups.</param>
     /// <returns>A 200 list response.</returns>
-    public static ScimResponse ResourceTypes(Uri? baseUri = null)
+    public static ScimResponse ResourceTypes(Uri? baseUri = null, bool includeGroups = false)
     {
-        JsonObject[] types = [UserResourceTypeDocument(baseUri)];
+        JsonObject[] types = includeGroups
+            ? [UserResourceTypeDocument(baseUri), GroupResourceTypeDocument(baseUri)]
+            : [UserResourceTypeDocument(baseUri)];
         return ScimResponse.List(new ScimListResponse<JsonObject>(types, types.Length, ScimPage.Of(1, types.Length)));
     }
 
     /// <summary>Answers <c>GET /ResourceTypes/{id}</c>.</summary>
-    /// <param name="id">The resource type id; only <c>User</c> exists (compared case-insensitively).</param>
+    /// <param name="id">The resource type id: <c>User</c>, or <c>Group</c> when the server serves groups (compared case-insensitively).</param>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <param name="includeGroups">Whether the server serves Groups.</param>
     /// <returns>A 200 response with the resource type, or a 404 error for any other id.</returns>
-    public static ScimResponse ResourceType(string? id, Uri? baseUri = null) =>
-        string.Equals(id, UserName, StringComparison.OrdinalIgnoreCase)
-            ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri)))
-            : ScimError.NotFound($"Resource type {id} not found.").ToResponse();
-
-    /// <summary>Answers <c>GET /Schemas</c>: a list response holding the core User schema and the enterprise extension.</summary>
-    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
-    /// <returns>A 200 list response.</returns>
-    public static ScimResponse Schemas(Uri? baseUri = null)
+    public static ScimResponse ResourceType(string? id, Uri? baseUri = null, bool includeGroups = false)
     {
-        JsonObject[] schemas = [.. ScimSchemaDocuments.RenderAll(baseUri).Select(node => node!.AsObject())];
+        if (string.Equals(id, UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            return ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri)));
+        }
+
+        return includeGroups && string.Equals(id, GroupName, StringComparison.OrdinalIgnoreCase)
+            ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(GroupResourceTypeDocument(baseUri)))
+            : ScimError.NotFound($"Resource type {id} not found.").ToResponse();
+    }
+
+    /// <summary>Answers <c>GET /Schemas</c>: a list response holding the core User schema and the enterprise extension, and the core Group schema when the server serves groups.</summary>
+    /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <param name="includeGroups">Whether the server serves Groups.</param>
+    /// <returns>A 200 list response.</returns>
+    public static ScimResponse Schemas(Uri? baseUri = null, bool includeGroups = false)
+    {
+        JsonObject[] schemas = [.. ScimSchemaDocuments.RenderAll(baseUri, includeGroups).Select(node => node!.AsObject())];
         return ScimResponse.List(new ScimListResponse<JsonObject>(schemas, schemas.Length, ScimPage.Of(1, schemas.Length)));
     }
 
     /// <summary>Answers <c>GET /Schemas/{id}</c>.</summary>
     /// <param name="id">The schema URN, such as <c>urn:ietf:params:scim:schemas:core:2.0:User</c> (compared case-insensitively).</param>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
+    /// <param name="includeGroups">Whether the server serves Groups, so that the Group schema is found.</param>
     /// <returns>A 200 response with the schema document, or a 404 error for an unknown id.</returns>
-    public static ScimResponse Schema(string? id, Uri? baseUri = null) =>
-        id is not null && ScimSchemaDocuments.Render(id, baseUri) is { } schema
+    public static ScimResponse Schema(string? id, Uri? baseUri = null, bool includeGroups = false) =>
+        id is not null
+        && (includeGroups || !string.Equals(id, ScimSchemaUris.Group, StringComparison.OrdinalIgnoreCase))
+        && ScimSchemaDocuments.Render(id, baseUri) is { } schema
             ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(schema))
             : ScimError.NotFound($"Schema {id} not found.").ToResponse();
 
@@ -107,6 +124,17 @@ public static class ScimDiscovery
         ["schemaExtensions"] = new JsonArray(
             new JsonObject { ["schema"] = ScimSchemaUris.EnterpriseUser, ["required"] = false }),
         ["meta"] = Meta(ResourceTypeName, baseUri, "ResourceTypes/" + UserName),
+    };
+
+    internal static JsonObject GroupResourceTypeDocument(Uri? baseUri) => new()
+    {
+        ["schemas"] = new JsonArray(ScimSchemaUris.ResourceType),
+        ["id"] = GroupName,
+        ["name"] = GroupName,
+        ["endpoint"] = "/Groups",
+        ["description"] = "Group",
+        ["schema"] = ScimSchemaUris.Group,
+        ["meta"] = Meta(ResourceTypeName, baseUri, "ResourceTypes/" + GroupName),
     };
 
     private static JsonObject Meta(string resourceType, Uri? baseUri, string relative)

@@ -60,14 +60,17 @@ public readonly struct ScimPrecondition : IEquatable<ScimPrecondition>
     /// <returns><see langword="true"/> when the request may go on.</returns>
     /// <remarks>When an <c>If-None-Match</c> fails, a <c>GET</c> answers 304 (<see cref="ScimResponse.NotModified"/>)
     /// and any other method 412; when an <c>If-Match</c> fails, every method answers 412.</remarks>
-    public bool IsSatisfiedBy(in MembershipSnapshot current)
+    public bool IsSatisfiedBy(in MembershipSnapshot current) => IsSatisfiedBy(current.Exists, current.Version);
+
+    /// <summary>Evaluates the precondition against any resource: whether it exists, and its version.</summary>
+    internal bool IsSatisfiedBy(bool exists, long version)
     {
         if (!IsPresent)
         {
             return true;
         }
 
-        var matches = IsAny ? current.Exists : current.Exists && Lists(current.Version);
+        var matches = IsAny ? exists : exists && Lists(version);
         return IsNoneMatch ? !matches : matches;
     }
 

@@ -126,23 +126,41 @@ public sealed partial class ScimResponse
     private static ScimResponse WithResource(int statusCode, ScimUser resource, bool withLocation)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        if (withLocation && string.IsNullOrEmpty(resource.Meta?.Location))
+        {
+            throw new ArgumentException("A created resource needs meta.location for the Location header; build it with ScimUser.WithMembership.", nameof(resource));
+        }
+
+        return WithResource(statusCode, resource.Meta, withLocation, ScimJson.ToUtf8Bytes(resource));
+    }
+
+    /// <summary>A 200 or 201 carrying a Group, with its <c>ETag</c> and, for a 201, its <c>Location</c>.</summary>
+    internal static ScimResponse WithResource(int statusCode, ScimGroup resource, bool withLocation)
+    {
+        if (withLocation && string.IsNullOrEmpty(resource.Meta?.Location))
+        {
+            throw new ArgumentException("A created resource needs meta.location for the Location header; build it with ScimStoredGroup.ToResource.", nameof(resource));
+        }
+
+        return WithResource(statusCode, resource.Meta, withLocation, ScimJson.ToUtf8Bytes(resource));
+    }
+
+    /// <summary>A 200 carrying a list of Groups.</summary>
+    internal static ScimResponse List(ScimListResponse<ScimGroup> list) => Json(200, ScimJson.ToUtf8Bytes(list));
+
+    private static ScimResponse WithResource(int statusCode, ScimMeta? meta, bool withLocation, byte[] body)
+    {
         var headers = new List<KeyValuePair<string, string>>(3) { new(ContentTypeHeader, ScimContentType) };
         if (withLocation)
         {
-            var location = resource.Meta?.Location;
-            if (string.IsNullOrEmpty(location))
-            {
-                throw new ArgumentException("A created resource needs meta.location for the Location header; build it with ScimUser.WithMembership.", nameof(resource));
-            }
-
-            headers.Add(new(LocationHeader, location));
+            headers.Add(new(LocationHeader, meta!.Location!));
         }
 
-        if (resource.Meta?.Version is { Length: > 0 } version)
+        if (meta?.Version is { Length: > 0 } version)
         {
             headers.Add(new(ETagHeader, version));
         }
 
-        return new ScimResponse(statusCode, [.. headers], ScimJson.ToUtf8Bytes(resource));
+        return new ScimResponse(statusCode, [.. headers], body);
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ScimAttributeCatalog
     public static ScimAttributeCatalog Default { get; } =
         new(ScimUserSchemas.User, [ScimUserSchemas.EnterpriseUser]);
 
+    /// <summary>Gets the catalog of the Group resource: the core Group schema, without extensions.</summary>
+    public static ScimAttributeCatalog Group { get; } = new(ScimGroupSchemas.Group, []);
+
     /// <summary>Gets the resource's core schema, whose attributes need no URN prefix.</summary>
     public ScimSchemaDefinition ResourceSchema { get; }
 

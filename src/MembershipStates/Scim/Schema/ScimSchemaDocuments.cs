@@ -4,8 +4,9 @@ using MembershipStates.Scim.Schema;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// Renders the schema documents a SCIM server serves at <c>/Schemas</c> (RFC 7643 §7) for the core User schema
-/// and the enterprise User extension, from the same attribute definitions filters and paths are checked against.
+/// Renders the schema documents a SCIM server serves at <c>/Schemas</c> (RFC 7643 §7) for the core User schema,
+/// the enterprise User extension and the core Group schema, from the same attribute definitions filters and paths
+/// are checked against.
 /// </summary>
 /// <remarks>
 /// The common attributes <c>id</c>, <c>externalId</c> and <c>meta</c> are not listed, as RFC 7643 §3.1 and §8.7.1
@@ -13,9 +14,12 @@ namespace MembershipStates.Scim;
 /// </remarks>
 public static class ScimSchemaDocuments
 {
-    /// <summary>Gets the URNs of the schemas that can be rendered: the core User schema, then the enterprise extension.</summary>
-    public static IReadOnlyList<string> SchemaIds { get; } =
-        [.. ScimAttributeCatalog.Default.Schemas.Select(schema => schema.Id)];
+    private static readonly ScimSchemaDefinition[] UserSchemas = [.. ScimAttributeCatalog.Default.Schemas];
+
+    private static readonly ScimSchemaDefinition[] AllSchemas = [.. UserSchemas, .. ScimAttributeCatalog.Group.Schemas];
+
+    /// <summary>Gets the URNs of the schemas that can be rendered: the core User schema, the enterprise extension, then the core Group schema.</summary>
+    public static IReadOnlyList<string> SchemaIds { get; } = [.. AllSchemas.Select(schema => schema.Id)];
 
     /// <summary>Renders one schema document, as served at <c>/Schemas/{id}</c>.</summary>
     /// <param name="schemaId">The schema URN, such as <c>urn:ietf:params:scim:schemas:core:2.0:User</c>; case is ignored.</param>
@@ -25,14 +29,16 @@ public static class ScimSchemaDocuments
     public static JsonObject? Render(string schemaId, Uri? baseUri = null)
     {
         ArgumentNullException.ThrowIfNull(schemaId);
-        return ScimAttributeCatalog.Default.FindSchema(schemaId) is { } schema ? Render(schema, baseUri) : null;
+        var schema = Array.Find(AllSchemas, s => string.Equals(s.Id, schemaId, StringComparison.OrdinalIgnoreCase));
+        return schema is null ? null : Render(schema, baseUri);
     }
 
-    /// <summary>Renders every schema document, as the <c>Resources</c> of the <c>/Schemas</c> list response.</summary>
+    /// <summary>Renders the schema documents of the resources a server serves, as the <c>Resources</c> of the <c>/Schemas</c> list response.</summary>
     /// <param name="baseUri">The SCIM base URI for <c>meta.location</c>; omitted when <see langword="null"/>.</param>
+    /// <param name="includeGroups">Whether the server serves Groups, so that the Group schema is listed after the User schemas.</param>
     /// <returns>The documents.</returns>
-    public static JsonArray RenderAll(Uri? baseUri = null) =>
-        [.. ScimAttributeCatalog.Default.Schemas.Select(schema => (JsonNode)Render(schema, baseUri))];
+    public static JsonArray RenderAll(Uri? baseUri = null, bool includeGroups = false) =>
+        [.. (includeGroups ? AllSchemas : UserSchemas).Select(schema => (JsonNode)Render(schema, baseUri))];
 
     private static JsonObject Render(ScimSchemaDefinition schema, Uri? baseUri)
     {

@@ -43,6 +43,8 @@ public sealed class ScimPublicSurfaceTests
             nameof(ScimEnterpriseUser), nameof(ScimManager), nameof(ScimMeta), nameof(ScimError), nameof(ScimResponse),
             "ScimListResponse`1", nameof(ScimPage), nameof(ScimPagingOptions), nameof(ScimPrecondition), nameof(ScimETag),
             nameof(ScimDiscovery), nameof(ScimJson), "ScimResult`1", nameof(ScimErrorTypes), nameof(ScimSchemaUris),
+            nameof(ScimGroup), nameof(ScimGroupMember), nameof(ScimGroupPatch), nameof(ScimStoredGroup), nameof(ScimGroupChange),
+            nameof(ScimGroupChangeKind), nameof(ScimGroupOperation), nameof(ScimGroupOperations),
         ]);
     }
 }

@@ -27,6 +27,23 @@ public sealed class ScimUserMembershipTests
     }
 
     [Fact]
+    public void WithGroups_TheMembersGroups_AreTheReadOnlyGroupsWithRefAndDirectType()
+    {
+        var resource = Sent().WithMembership(MembershipSnapshot.Inactive("2819c223", 3, Created, Modified, Modified), Location);
+
+        var withGroups = resource.WithGroups([new ScimGroupReference { Value = "g 1", Display = "Ünïcode Team" }], new Uri("https://app.example.com/scim/v2/Groups"));
+
+        var group = withGroups.Groups.Should().ContainSingle().Subject;
+        group.Value.Should().Be("g 1");
+        group.Display.Should().Be("Ünïcode Team");
+        group.Ref.Should().Be("https://app.example.com/scim/v2/Groups/g%201");
+        group.Type.Should().Be("direct");
+        withGroups.Active.Should().BeFalse("an Inactive member keeps its groups, listed");
+        resource.Groups.Should().NotBeSameAs(withGroups.Groups, "the resource it was called on is left as it is");
+        withGroups.ToHostAttributes().Groups.Should().BeNull("groups are never stored with the user's attributes");
+    }
+
+    [Fact]
     public void WithMembership_Snapshot_OwnsIdAndMeta()
     {
         var snapshot = MembershipSnapshot.Active("2819c223", 7, Created, Modified);

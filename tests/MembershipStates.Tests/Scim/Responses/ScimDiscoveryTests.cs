@@ -114,6 +114,40 @@ public sealed class ScimDiscoveryTests
         JsonNode.DeepEquals(json, ScimSchemaDocuments.Render(id)).Should().BeTrue("the response is the rendered document, serialized once");
     }
 
+    [Fact]
+    public void ResourceTypes_WithGroups_ListsUserThenGroup()
+    {
+        var json = Body(ScimDiscovery.ResourceTypes(new Uri("https://app.example.com/scim/v2/"), includeGroups: true));
+
+        json["totalResults"]!.GetValue<int>().Should().Be(2);
+        var group = json["Resources"]![1]!;
+        group["id"]!.GetValue<string>().Should().Be("Group");
+        group["endpoint"]!.GetValue<string>().Should().Be("/Groups");
+        group["schema"]!.GetValue<string>().Should().Be(ScimSchemaUris.Group);
+        group["meta"]!["location"]!.GetValue<string>().Should().Be("https://app.example.com/scim/v2/ResourceTypes/Group");
+    }
+
+    [Theory]
+    [InlineData("Group")]
+    [InlineData("GROUP")]
+    public void ResourceType_GroupWithGroups_IsTheGroupType(string id)
+    {
+        var response = ScimDiscovery.ResourceType(id, includeGroups: true);
+
+        response.StatusCode.Should().Be(200);
+        Body(response)["endpoint"]!.GetValue<string>().Should().Be("/Groups");
+    }
+
+    [Fact]
+    public void Schemas_WithGroups_ListsTheGroupSchemaLast()
+    {
+        var json = Body(ScimDiscovery.Schemas(includeGroups: true));
+
+        json["Resources"]!.AsArray().Select(schema => schema!["id"]!.GetValue<string>())
+            .Should().Equal(ScimSchemaUris.User, ScimSchemaUris.EnterpriseUser, ScimSchemaUris.Group);
+        ScimDiscovery.Schema(ScimSchemaUris.Group, includeGroups: true).StatusCode.Should().Be(200);
+    }
+
     [Theory]
     [InlineData("urn:ietf:params:scim:schemas:core:2.0:Group")]
     [InlineData("")]

@@ -9,11 +9,28 @@ public sealed class ScimSchemaDocumentsTests
 {
     private const string Core = "urn:ietf:params:scim:schemas:core:2.0:User";
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     [Fact]
-    public void SchemaIds_ListsUserThenEnterpriseUser()
+    public void SchemaIds_ListsUserThenEnterpriseUserThenGroup()
     {
-        ScimSchemaDocuments.SchemaIds.Should().Equal(Core, Enterprise);
+        ScimSchemaDocuments.SchemaIds.Should().Equal(Core, Enterprise, Group);
+    }
+
+    [Fact]
+    public void Render_GroupSchema_HasDisplayNameRequiredAndMembersWithTheirSubAttributes()
+    {
+        var document = ScimSchemaDocuments.Render(Group)!;
+
+        document["name"]!.GetValue<string>().Should().Be("Group");
+        Attributes(document).Select(a => a["name"]!.GetValue<string>()).Should().Equal("displayName", "members");
+        var displayName = Attribute(document, "displayName");
+        displayName["required"]!.GetValue<bool>().Should().BeTrue();
+        displayName["caseExact"]!.GetValue<bool>().Should().BeFalse("displayName is unique case-insensitively");
+        displayName["uniqueness"]!.GetValue<string>().Should().Be("server");
+        var members = Attribute(document, "members");
+        members["multiValued"]!.GetValue<bool>().Should().BeTrue();
+        members["subAttributes"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).Should().Equal("value", "$ref", "display", "type");
     }
 
     [Fact]
@@ -92,15 +109,16 @@ public sealed class ScimSchemaDocumentsTests
     [Fact]
     public void Render_UnknownSchema_ReturnsNull()
     {
-        ScimSchemaDocuments.Render("urn:ietf:params:scim:schemas:core:2.0:Group").Should().BeNull();
+        ScimSchemaDocuments.Render("urn:ietf:params:scim:schemas:core:2.0:Role").Should().BeNull();
     }
 
     [Fact]
     public void RenderAll_EveryAttribute_HasTheCharacteristicsRfc7643Requires()
     {
-        var documents = ScimSchemaDocuments.RenderAll();
+        ScimSchemaDocuments.RenderAll().Should().HaveCount(2, "without groups, the User schemas");
+        var documents = ScimSchemaDocuments.RenderAll(includeGroups: true);
 
-        documents.Should().HaveCount(2);
+        documents.Should().HaveCount(3);
         foreach (var attribute in documents.SelectMany(d => Flatten(Attributes(d!.AsObject()))))
         {
             attribute.Select(p => p.Key).Should().Contain(["name", "type", "multiValued", "description", "required", "mutability", "returned", "uniqueness"]);

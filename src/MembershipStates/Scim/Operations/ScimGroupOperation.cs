@@ -1,0 +1,64 @@
+namespace MembershipStates.Scim;
+
+/// <summary>
+/// What a SCIM request on a group came to: an error, or the change to commit and the answer to give once it is
+/// committed.
+/// </summary>
+/// <remarks>
+/// <para>When <see cref="Error"/> is set nothing changes and the answer is that error (400, 404, 412). Otherwise,
+/// when <see cref="RequiresCommit"/> is true, the host commits <see cref="Change"/> in one transaction and then
+/// answers <see cref="ToResponse"/>; when it is false there is nothing to commit.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ScimGroupOperation
+{
+    private readonly int _status;
+
+    private ScimGroupOperation(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error)
+    {
+        _status = status;
+        Group = group;
+        Change = change;
+        Error = error;
+    }
+
+    /// <summary>Gets the error that answers the request, or <see langword="null"/>; with it nothing changes.</summary>
+    public ScimError? Error { get; }
+
+    /// <summary>Gets the change to commit, or <see langword="null"/> when there is none.</summary>
+    public ScimGroupChange? Change { get; }
+
+    /// <summary>Gets the group as it is after the operation, or <see langword="null"/> when there is none (deleted, not found).</summary>
+    public ScimStoredGroup? Group { get; }
+
+    /// <summary>Gets a value indicating whether the host must commit <see cref="Change"/> before answering.</summary>
+    public bool RequiresCommit => Change is not null;
+
+    /// <summary>Gets a value indicating whether a read's <c>If-None-Match</c> matched, so the answer is 304.</summary>
+    public bool IsNotModified => _status == 304;
+
+    /// <summary>Builds the response the provider expects: 200 or 201 with the group, 204 for a <c>PATCH</c> or a <c>DELETE</c>, 304, or the error.</summary>
+    /// <param name="groupsEndpoint">The absolute URL of the organization's <c>/Groups</c> endpoint, for <c>Location</c> and <c>meta.location</c>.</param>
+    /// <param name="usersEndpoint">The absolute URL of the organization's <c>/Users</c> endpoint, for each member's <c>$ref</c>.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ArgumentNullException">An endpoint is <see langword="null"/>.</exception>
+    public ScimResponse ToResponse(Uri groupsEndpoint, Uri usersEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(groupsEndpoint);
+        ArgumentNullException.ThrowIfNull(usersEndpoint);
+        return _status switch
+        {
+            _ when Error is not null => ScimResponse.FromError(Error),
+            204 => ScimResponse.NoContent(),
+            304 => ScimResponse.NotModified(Group!.Version),
+            _ => ScimResponse.WithResource(_status, Group!.ToResource(groupsEndpoint, usersEndpoint), withLocation: _status == 201),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Error is not null ? $"Refused: {Error}" : $"{_status}: {Change?.ToString() ?? "no change"}";
+
+    internal static ScimGroupOperation Refused(ScimError error) => new(error.Status, null, null, error);
+
+    internal static ScimGroupOperation Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change, null);
+}
