@@ -12,9 +12,12 @@ namespace MembershipStates.SampleHost.Data;
 /// </summary>
 internal static class DatabaseErrors
 {
-    // SQLite's primary result codes (https://sqlite.org/rescode.html).
+    // SQLite's result codes (https://sqlite.org/rescode.html): a unique index or a primary key refused a row. Other
+    // constraints (NOT NULL, a foreign key, CHECK) are bugs, not races: they stay exceptions and fail the request.
     private const int SqliteError = 1;
     private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 
     // PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
     private const string UniqueViolation = "23505";
@@ -34,7 +37,7 @@ internal static class DatabaseErrors
     /// </remarks>
     public static ScimCommitResult? CommitResultOf(Exception exception) => Cause(exception) switch
     {
-        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => RefusedBy(sqlite.Message),
+        SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } sqlite => RefusedBy(sqlite.Message),
         PostgresException { SqlState: UniqueViolation } postgres => RefusedBy(postgres.ConstraintName),
         PostgresException { SqlState: SerializationFailure or DeadlockDetected } => ScimCommitResult.VersionConflict,
         _ => null,

@@ -17,9 +17,10 @@ namespace MembershipStates.SampleHost.Scim;
 /// still in the state and version the decision was made on. So any store, in any process, can commit a decision
 /// made on any read.</para>
 /// <para>The transaction is serializable: on SQLite it begins IMMEDIATE (one writer at a time); on PostgreSQL, one
-/// that cannot be ordered after a concurrent one fails, changes nothing and is answered as a version conflict. The
-/// unique indexes (the <c>userName</c> per organization, the SCIM id, the user's e-mail, the (organization, user) key
-/// of each table) have the last word on every engine.</para>
+/// that cannot be ordered after a concurrent one fails, changes nothing and runs again. Within each table the unique
+/// indexes (the <c>userName</c> per organization, the SCIM id, the (organization, user) key) and the users' e-mail
+/// index have the last word; across the two tables (never a member in both, one <c>userName</c> for both) it is the
+/// serializable transaction's checks, so every writer of these tables must use one.</para>
 /// </remarks>
 internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries queries, Organizations organizations, TimeProvider timeProvider) : IScimMemberStore
 {
