@@ -190,19 +190,35 @@ public class RequestPathBenchmarks
 
         if (Engine == "Sqlite")
         {
-            MapBareSqlite(app, expectedAuthorization);
+            // SQLite: a pooled connection per request, set to the host's durability as the host sets it, once per
+            // native connection of the pool.
+            MapBare(app, expectedAuthorization, "@id", async () =>
+            {
+                var connection = new SqliteConnection(_connectionString);
+                await connection.OpenAsync();
+                if (connection.Handle is { } handle && _durableConnections.TryAdd(handle, handle))
+                {
+                    await using var pragma = connection.CreateCommand();
+                    pragma.CommandText = "PRAGMA synchronous = FULL;";
+                    await pragma.ExecuteNonQueryAsync();
+                }
+
+                return connection;
+            });
         }
         else
         {
+            // PostgreSQL: a connection of Npgsql's pool per request; the server syncs each commit.
             _postgreSql = NpgsqlDataSource.Create(_connectionString);
-            MapBarePostgreSql(app, expectedAuthorization, _postgreSql);
+            MapBare(app, expectedAuthorization, "$1", async () => await _postgreSql.OpenConnectionAsync());
         }
 
         return app;
     }
 
-    /// <summary>SQLite: a pooled connection per request, the two tables read with one UNION, one synced UPDATE.</summary>
-    private void MapBareSqlite(WebApplication app, string expectedAuthorization)
+    /// <summary>The bare endpoints on one engine: the two tables read with one UNION; one synced UPDATE in a transaction.</summary>
+    /// <param name="parameter">How the engine names the one parameter (<c>@id</c>, <c>$1</c>).</param>
+    private void MapBare(WebApplication app, string expectedAuthorization, string parameter, Func<Task<DbConnection>> open)
     {
         app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
         {
@@ -211,11 +227,8 @@ public class RequestPathBenchmarks
                 return Results.Unauthorized();
             }
 
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = ReadSql;
-            command.Parameters.AddWithValue("@id", id);
+            await using var connection = await open();
+            await using var command = Command(connection, ReadSql, parameter, id);
             return await AnswerReadAsync(command);
         });
 
@@ -228,64 +241,29 @@ public class RequestPathBenchmarks
 
             using var body = new StreamReader(context.Request.Body);
             _ = await body.ReadToEndAsync();
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync();
-
-            // The host's durability, set as the host sets it: once per native connection of the pool.
-            if (connection.Handle is { } handle && _durableConnections.TryAdd(handle, handle))
-            {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous = FULL;";
-                await pragma.ExecuteNonQueryAsync();
-            }
-
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var command = connection.CreateCommand();
+            await using var connection = await open();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = Command(connection, WriteSql, parameter, id);
             command.Transaction = transaction;
-            command.CommandText = WriteSql;
-            command.Parameters.AddWithValue("@id", id);
             var changed = await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
             return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
         });
     }
 
-    /// <summary>PostgreSQL: a connection of Npgsql's pool per request, the same UNION and UPDATE, each commit synced by the server.</summary>
-    private void MapBarePostgreSql(WebApplication app, string expectedAuthorization, NpgsqlDataSource dataSource)
+    private static DbCommand Command(DbConnection connection, string sql, string parameter, string id)
     {
-        app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
+        var command = connection.CreateCommand();
+        command.CommandText = sql.Replace("@id", parameter, StringComparison.Ordinal);
+        var value = command.CreateParameter();
+        if (parameter.StartsWith('@'))
         {
-            if (context.Request.Headers.Authorization != expectedAuthorization)
-            {
-                return Results.Unauthorized();
-            }
+            value.ParameterName = parameter;
+        }
 
-            await using var connection = await dataSource.OpenConnectionAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = ReadSql.Replace("@id", "$1", StringComparison.Ordinal);
-            command.Parameters.Add(new NpgsqlParameter { Value = id });
-            return await AnswerReadAsync(command);
-        });
-
-        app.MapPatch("/bare/Users/{id}", async (HttpContext context, string id) =>
-        {
-            if (context.Request.Headers.Authorization != expectedAuthorization)
-            {
-                return Results.Unauthorized();
-            }
-
-            using var body = new StreamReader(context.Request.Body);
-            _ = await body.ReadToEndAsync();
-            await using var connection = await dataSource.OpenConnectionAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = WriteSql.Replace("@id", "$1", StringComparison.Ordinal);
-            command.Parameters.Add(new NpgsqlParameter { Value = id });
-            var changed = await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-            return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
-        });
+        value.Value = id;
+        command.Parameters.Add(value);
+        return command;
     }
 
     private async Task<IResult> AnswerReadAsync(DbCommand command)
