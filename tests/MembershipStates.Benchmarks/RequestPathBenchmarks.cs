@@ -47,9 +47,8 @@ public class RequestPathBenchmarks
 
     private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
 
-    private string _directory = string.Empty;
+    private BenchmarkDatabase? _database;
     private string _connectionString = string.Empty;
-    private string _postgreSqlDatabase = string.Empty;
     private NpgsqlDataSource? _postgreSql;
     private WebApplication? _host;
     private WebApplication? _bare;
@@ -67,19 +66,8 @@ public class RequestPathBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "membership-states-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        if (Engine == "Sqlite")
-        {
-            _connectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
-        }
-        else
-        {
-            var server = Environment.GetEnvironmentVariable("MEMBERSHIPSTATES_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("Set MEMBERSHIPSTATES_TEST_POSTGRES to a PostgreSQL server's connection string.");
-            _postgreSqlDatabase = "membership_bench_" + Guid.NewGuid().ToString("N");
-            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgreSqlDatabase }.ConnectionString;
-        }
+        _database = new BenchmarkDatabase(Engine);
+        _connectionString = _database.ConnectionString;
 
         _host = await SampleHostApp.BuildAsync(
             [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_connectionString}", $"--Organizations:{Organization}:Token={Token}"],
@@ -128,18 +116,14 @@ public class RequestPathBenchmarks
             await _bare.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
         if (_postgreSql is not null)
         {
             await _postgreSql.DisposeAsync();
-            NpgsqlConnection.ClearAllPools();
-            var server = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres" }.ConnectionString;
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
         }
     }
 
