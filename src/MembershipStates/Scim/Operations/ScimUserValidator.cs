@@ -29,8 +29,19 @@ internal sealed class ScimUserValidator : AbstractValidator<ScimUser>
             .WithErrorCode(ScimErrorTypes.InvalidValue)
             .WithMessage("'externalId', when sent, must not be empty.");
 
+        // A JSON null inside a multi-valued attribute ("emails":[null]) is no value at all.
+        NoNullEntries(user => user.Emails, "emails");
+        NoNullEntries(user => user.PhoneNumbers, "phoneNumbers");
+        NoNullEntries(user => user.Ims, "ims");
+        NoNullEntries(user => user.Photos, "photos");
+        NoNullEntries(user => user.Addresses, "addresses");
+        NoNullEntries(user => user.Groups, "groups");
+        NoNullEntries(user => user.Entitlements, "entitlements");
+        NoNullEntries(user => user.Roles, "roles");
+        NoNullEntries(user => user.X509Certificates, "x509Certificates");
+
         RuleForEach(user => user.Emails)
-            .Must(email => !string.IsNullOrWhiteSpace(email.Value))
+            .Must(email => email is null || !string.IsNullOrWhiteSpace(email.Value))
             .WithErrorCode(ScimErrorTypes.InvalidValue)
             .WithMessage("Every entry of 'emails' needs a non-empty 'value'.");
 
@@ -64,5 +75,12 @@ internal sealed class ScimUserValidator : AbstractValidator<ScimUser>
     }
 
     private static bool AtMostOnePrimary(IReadOnlyList<ScimMultiValue>? values) =>
-        values is null || values.Count(v => v.Primary == true) <= 1;
+        values is null || values.Count(v => v?.Primary == true) <= 1;
+
+    private void NoNullEntries<TValue>(System.Linq.Expressions.Expression<Func<ScimUser, IReadOnlyList<TValue>?>> attribute, string name)
+        where TValue : class =>
+        RuleFor(attribute)
+            .Must(values => values is null || !values.Contains(null))
+            .WithErrorCode(ScimErrorTypes.InvalidValue)
+            .WithMessage($"'{name}' must not contain null: every entry is an object.");
 }

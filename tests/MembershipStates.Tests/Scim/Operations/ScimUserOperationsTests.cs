@@ -232,6 +232,10 @@ public sealed class ScimUserOperationsTests
     [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","emails":[{"value":""}]}""", "invalidValue", "emails")]
     [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","emails":[{"value":"x","primary":true},{"value":"y","primary":true}]}""", "invalidValue", "primary")]
     [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","externalId":""}""", "invalidValue", "externalId")]
+    [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","emails":[null,{"value":"x"}]}""", "invalidValue", "emails")]
+    [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","phoneNumbers":[null]}""", "invalidValue", "phoneNumbers")]
+    [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","addresses":[null]}""", "invalidValue", "addresses")]
+    [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a","roles":[{"value":"r"},null]}""", "invalidValue", "roles")]
     public void ParseUser_InvalidUser_Is400WithAnActionableDetail(string json, string scimType, string mentions)
     {
         var result = ScimUserOperations.ParseUser(Encoding.UTF8.GetBytes(json));
