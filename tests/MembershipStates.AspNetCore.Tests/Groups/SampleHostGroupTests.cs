@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using MembershipStates.AspNetCore.Tests.Infrastructure;
@@ -175,6 +176,23 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
 
         Members(await _acme.GetAsync($"/Groups/{group}")).Should().BeEmpty();
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((0, 0));
+    }
+
+    [SkippableFact]
+    public async Task DeletingAMembershipThatStillHasGroupRows_IsRefusedByTheDatabase()
+    {
+        var (userId, userName) = await ProvisionAsync("Guarded");
+        await CreateGroupAsync("Guarded", [userId]);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+
+        // What an app that deletes the membership on active=false does: the key refuses it, rather than the user's
+        // groups going with it.
+        var delete = () => db.Memberships.Where(m => m.ScimId == userId).ExecuteDeleteAsync();
+
+        await delete.Should().ThrowAsync<DbException>();
+        (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((1, 0));
+        (await _acme.GetAsync($"/Users/{userId}")).ShouldBeUser().Active.Should().BeTrue();
     }
 
     [SkippableFact]
