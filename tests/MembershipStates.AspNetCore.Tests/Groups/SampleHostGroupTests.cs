@@ -6,6 +6,7 @@ using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static MembershipStates.AspNetCore.Tests.Groups.GroupRequests;
 
 namespace MembershipStates.AspNetCore.Tests.Groups;
 
@@ -16,17 +17,6 @@ namespace MembershipStates.AspNetCore.Tests.Groups;
 /// </summary>
 public abstract class SampleHostGroupTests(SampleHostFixture host)
 {
-    // The ids the recorded payloads carry (tests/MembershipStates.Tests/Payloads/README.md); replaced by the ids the host gave.
-    private const string OktaGroupId = "abf4dd94-a4c0-4f67-89c9-76b03340cb9b";
-    private const string OktaUser1 = "23a35c27-23d3-4c03-b4c5-6443c09e7173";
-    private const string OktaUser2 = "89bb1940-b905-4575-9e7f-6f887cfb368e";
-    private const string EntraUser1 = "f648f8d5ea4e4cd38e9c";
-    private const string EntraUser2 = "0a7d2b1e6e7c4f2a9b1c";
-
-    private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
-
-    private const string EntraEnable = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"True"}]}""";
-
     private readonly ScimClient _acme = host.Client(SampleHostFixture.Acme);
     private readonly ScimClient _globex = host.Client(SampleHostFixture.Globex);
 
@@ -135,7 +125,7 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         Members(await _acme.GetAsync($"/Groups/{ops}")).Should().Equal(userId);
         (await _acme.GetAsync($"/Groups?filter={Filter($"members eq \"{userId}\"")}")).ShouldBeList(2);
         var inactive = (await _acme.GetAsync($"/Users/{userId}")).ShouldBeUser();
-        Groups(inactive).Should().BeEquivalentTo([ops, dev]);
+        GroupsOf(inactive).Should().BeEquivalentTo([ops, dev]);
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((0, 2), "group_members means access: Active members only");
 
         // An Inactive member can be added to and removed from groups: recorded on the inactive side.
@@ -145,9 +135,9 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((0, 2));
 
         // Reactivate (Entra's PATCH): exactly the groups it had, effective again.
-        var active = (await _acme.PatchAsync($"/Users/{userId}", EntraEnable)).ShouldBeUser();
+        var active = (await _acme.PatchAsync($"/Users/{userId}", Reactivate)).ShouldBeUser();
         active.Active.Should().BeTrue();
-        Groups(active).Should().BeEquivalentTo([ops, dev]);
+        GroupsOf(active).Should().BeEquivalentTo([ops, dev]);
         (await AccessGroupsAsync(SampleHostFixture.Acme, userName)).Should().BeEquivalentTo([ops, dev]);
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((2, 0));
 
@@ -161,7 +151,7 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         // A later POST of the same userName is a new member, in no group.
         var again = (await _acme.PostAsync("/Users", Payloads.OktaCreate(userName.ToLowerInvariant(), "ext-again"))).ShouldBeUser(201);
         again.Id.Should().NotBe(userId);
-        Groups((await _acme.GetAsync($"/Users/{again.Id}")).ShouldBeUser()).Should().BeEmpty();
+        GroupsOf((await _acme.GetAsync($"/Users/{again.Id}")).ShouldBeUser()).Should().BeEmpty();
         Members(await _acme.GetAsync($"/Groups/{dev}")).Should().BeEmpty();
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((0, 0));
     }
@@ -205,7 +195,7 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         var revived = (await _acme.PostAsync("/Users", Payloads.OktaCreate(userName.ToUpperInvariant(), "ext-revive"))).ShouldBeUser(201);
 
         revived.Id.Should().Be(userId);
-        Groups(revived).Should().Equal(group);
+        GroupsOf(revived).Should().Equal(group);
         (await GroupRowsAsync(SampleHostFixture.Acme, userName)).Should().Be((1, 0));
     }
 
@@ -251,8 +241,8 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         // The same displayName lives in both organizations.
         var globexGroup = (await _globex.PostAsync("/Groups", GroupBody(name.ToUpperInvariant(), [globexUser]))).ShouldBe(201).Id;
         Members(await _globex.GetAsync($"/Groups/{globexGroup}")).Should().Equal(globexUser);
-        Groups((await _globex.GetAsync($"/Users/{globexUser}")).ShouldBeUser()).Should().Equal(globexGroup);
-        Groups((await _acme.GetAsync($"/Users/{acmeUser}")).ShouldBeUser()).Should().Equal(acmeGroup);
+        GroupsOf((await _globex.GetAsync($"/Users/{globexUser}")).ShouldBeUser()).Should().Equal(globexGroup);
+        GroupsOf((await _acme.GetAsync($"/Users/{acmeUser}")).ShouldBeUser()).Should().Equal(acmeGroup);
     }
 
     [SkippableFact]
@@ -424,12 +414,6 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         seen.Should().Equal(created, "the order is creation time, then id, for every page size");
     }
 
-    /// <summary>On SQLite.</summary>
-    public sealed class OnSqlite(SqliteHost host) : SampleHostGroupTests(host), IClassFixture<SqliteHost>;
-
-    /// <summary>On PostgreSQL.</summary>
-    public sealed class OnPostgreSql(PostgreSqlHost host) : SampleHostGroupTests(host), IClassFixture<PostgreSqlHost>;
-
     private async Task<(string Id, string UserName)> ProvisionAsync(string prefix)
     {
         var userName = Payloads.NewUserName(prefix);
@@ -481,41 +465,9 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
 
     private static Action<HttpRequestMessage> IfMatch(string etag) => r => r.Headers.TryAddWithoutValidation("If-Match", etag);
 
-    private static string GroupBody(string displayName, string[] members, string? externalId = null)
-    {
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
-            ["displayName"] = displayName,
-            ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject { ["value"] = m })]),
-        };
-        if (externalId is not null)
-        {
-            body["externalId"] = externalId;
-        }
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(SqliteHost host) : SampleHostGroupTests(host), IClassFixture<SqliteHost>;
 
-        return body.ToJsonString();
-    }
-
-    private static string AddMembers(params string[] ids) => Patch(new JsonObject
-    {
-        ["op"] = "add",
-        ["path"] = "members",
-        ["value"] = new JsonArray([.. ids.Select(m => (JsonNode)new JsonObject { ["value"] = m })]),
-    }.ToJsonString());
-
-    private static string RemoveMember(string id) => Patch($$"""{"op":"remove","path":"members[value eq \"{{id}}\"]"}""");
-
-    private static string Patch(params string[] operations) =>
-        $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{string.Join(",", operations)}}]}""";
-
-    private static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
-
-    private static string Filter(string filter) => Uri.EscapeDataString(filter);
-
-    private static List<string?> Members(ScimAnswer answer) =>
-        answer.ShouldBe(200).Json["members"]?.AsArray().Select(m => (string?)m!["value"]).ToList() ?? [];
-
-    private static List<string?> Groups(ScimAnswer user) =>
-        user.Json["groups"]?.AsArray().Select(g => (string?)g!["value"]).ToList() ?? [];
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgreSql(PostgreSqlHost host) : SampleHostGroupTests(host), IClassFixture<PostgreSqlHost>;
 }
