@@ -19,11 +19,13 @@ internal static class SampleHostApp
         // The app's database, on the engine the configuration names (Storage:Provider, ConnectionStrings:Membership).
         StorageConfiguration.Register(builder.Services);
 
-        // What SCIM adds: the organizations' tokens, the store over the app's tables, and the endpoints.
+        // What SCIM adds: the organizations' tokens, the stores over the app's tables, and the endpoints.
         builder.Services.AddSingleton<Organizations>();
         builder.Services.AddSingleton<IScimOrganizationResolver>(services => services.GetRequiredService<Organizations>());
         builder.Services.AddSingleton<MemberQueries>();
         builder.Services.AddScoped<IScimMemberStore, SampleMemberStore>();
+        builder.Services.AddSingleton<GroupQueries>();
+        builder.Services.AddScoped<IScimGroupStore, SampleGroupStore>();
         builder.Services.AddMembershipStates();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -29,7 +29,7 @@ public abstract class DurabilityTests(SampleHostFixture host)
         foreach (var before in new[] { active, updated, inactive, revived, createdInactive })
         {
             var after = (await okta.GetAsync($"/Users/{before.Id}")).ShouldBeUser();
-            after.Body.Should().Be(before.Body, "the restarted host answers exactly what was acknowledged");
+            ScimState.WithoutEmptyGroups(after.Json).ToJsonString().Should().Be(ScimState.WithoutEmptyGroups(before.Json).ToJsonString(), "the restarted host answers exactly what was acknowledged");
             after.ETag.Should().Be(before.ETag);
         }
 

@@ -225,10 +225,10 @@ public abstract class MultipleInstanceTests(TwoInstances instances)
             ? (string?)user[Enterprise]?[path[(Enterprise.Length + 1)..]]
             : (string?)user[path];
 
-    /// <summary>The resource less <c>meta.location</c>, which names the instance that answered.</summary>
+    /// <summary>The resource less <c>meta.location</c>, which names the instance that answered, and an empty <c>groups</c>.</summary>
     private static string WithoutLocation(JsonNode user)
     {
-        var copy = user.DeepClone();
+        var copy = ScimState.WithoutEmptyGroups(user);
         copy["meta"]!.AsObject().Remove("location");
         return copy.ToJsonString();
     }

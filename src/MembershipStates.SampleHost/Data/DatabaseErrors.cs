@@ -21,6 +21,7 @@ internal static class DatabaseErrors
 
     // PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
     private const string UniqueViolation = "23505";
+    private const string ForeignKeyViolation = "23503";
     private const string SerializationFailure = "40001";
     private const string DeadlockDetected = "40P01";
     private const string DuplicateDatabase = "42P04";
@@ -33,13 +34,32 @@ internal static class DatabaseErrors
     /// <remarks>
     /// A unique index refused the write: the <c>userName</c> index means a uniqueness violation; any other (the SCIM
     /// id, a key, the user's e-mail) that a concurrent creation won, so the request is read and decided again. A
-    /// serializable transaction that PostgreSQL could not order after a concurrent one changed nothing either.
+    /// serializable transaction that PostgreSQL could not order after a concurrent one changed nothing either, and
+    /// neither did a foreign key that a concurrent group change left dangling (a membership row added to a group
+    /// while the member moved).
     /// </remarks>
     public static ScimCommitResult? CommitResultOf(Exception exception) => Cause(exception) switch
     {
         SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } sqlite => RefusedBy(sqlite.Message),
         PostgresException { SqlState: UniqueViolation } postgres => RefusedBy(postgres.ConstraintName),
-        PostgresException { SqlState: SerializationFailure or DeadlockDetected } => ScimCommitResult.VersionConflict,
+        PostgresException { SqlState: ForeignKeyViolation or SerializationFailure or DeadlockDetected } => ScimCommitResult.VersionConflict,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What a group commit that failed with <paramref name="exception"/> came to, or <see langword="null"/> when the
+    /// failure is not a refusal the store answers.
+    /// </summary>
+    /// <remarks>
+    /// The <c>displayName</c> index means a uniqueness violation. Any other refusal — the SCIM id taken by a
+    /// concurrent creation, a member row whose member moved or left meanwhile (a foreign key), a serialization
+    /// failure — changed nothing, and the request is read and decided again.
+    /// </remarks>
+    public static ScimGroupCommitResult? GroupCommitResultOf(Exception exception) => Cause(exception) switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => GroupRefusedBy(sqlite.Message),
+        PostgresException { SqlState: UniqueViolation or ForeignKeyViolation } postgres => GroupRefusedBy(postgres.ConstraintName),
+        PostgresException { SqlState: SerializationFailure or DeadlockDetected } => ScimGroupCommitResult.VersionConflict,
         _ => null,
     };
 
@@ -59,6 +79,11 @@ internal static class DatabaseErrors
         constraint?.Contains(nameof(ScimColumns.NormalizedUserName), StringComparison.Ordinal) == true
             ? ScimCommitResult.UniquenessViolation
             : ScimCommitResult.VersionConflict;
+
+    private static ScimGroupCommitResult GroupRefusedBy(string? constraint) =>
+        constraint?.Contains(nameof(Group.NormalizedDisplayName), StringComparison.Ordinal) == true
+            ? ScimGroupCommitResult.UniquenessViolation
+            : ScimGroupCommitResult.VersionConflict;
 
     /// <summary>The engine's own exception under EF Core's wrappers (<see cref="DbUpdateException"/>, a retry strategy's), or the exception itself.</summary>
     private static Exception Cause(Exception exception)

@@ -12,7 +12,8 @@ internal static class MembershipDatabase
     /// </summary>
     /// <remarks>
     /// Safe when several instances start at once on one empty database: EF Core holds a database-wide lock while it
-    /// migrates, and a database another instance created a moment before is simply migrated again.
+    /// migrates, and a database another instance created, or a migration it applied, a moment before is simply
+    /// migrated again.
     /// </remarks>
     /// <exception cref="SampleHostStartupException">The database cannot be reached, or has tables its migrations history does not list.</exception>
     public static async Task MigrateAsync(StorageConfiguration storage, CancellationToken cancellationToken = default)
@@ -37,6 +38,13 @@ internal static class MembershipDatabase
                 catch (Exception exception) when (attempt < 3 && DatabaseErrors.IsConcurrentCreation(exception))
                 {
                     // Another instance created the database between our look and our CREATE DATABASE.
+                }
+                catch (Exception exception) when (attempt < 3 && DatabaseErrors.IsExistingTable(exception))
+                {
+                    // Another instance applied the same migration meanwhile: on PostgreSQL, two instances starting on an
+                    // empty database can both find a migration after the first one pending, the lock notwithstanding.
+                    // Ours changed nothing (DDL is transactional); looking again finds it applied. A database made
+                    // without migrations fails the same way every time, and is reported below.
                 }
                 catch (Exception exception) when (DatabaseErrors.IsExistingTable(exception))
                 {

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace MembershipStates.SampleHost.Data;
 
-/// <summary>The app's database: users (global), organizations, memberships, and the inactive-membership side table.</summary>
+/// <summary>
+/// The app's database: users (global), organizations, memberships, and the inactive-membership side table; the
+/// organizations' groups, the app's group memberships (Active members) and their inactive side.
+/// </summary>
 /// <remarks>
 /// One model for every engine. Each engine has a context type of its own only so that its migrations are kept apart
 /// (<see cref="SqliteMembershipDbContext"/>, <see cref="PostgreSqlMembershipDbContext"/>); the store and every query
@@ -20,6 +23,12 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<InactiveMembership> InactiveMemberships => Set<InactiveMembership>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    public DbSet<InactiveGroupMember> InactiveGroupMembers => Set<InactiveGroupMember>();
 
     /// <summary>An active member: a membership row.</summary>
     public static Expression<Func<Membership, MemberRow>> ActiveRow { get; } = m => new MemberRow
@@ -129,6 +138,36 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
             record.HasKey(r => new { r.OrganizationId, r.UserId });
             ScimColumns(record);
         });
+
+        modelBuilder.Entity<Group>(group =>
+        {
+            group.ToTable("groups");
+            group.HasOne<Organization>().WithMany().HasForeignKey(g => g.OrganizationId);
+            group.Property(g => g.Version).IsConcurrencyToken();
+            group.HasIndex(g => g.ScimId).IsUnique();
+
+            // displayName is unique per organization, case-insensitively (Entra ID requires it): the index decides a race.
+            group.HasIndex(g => new { g.OrganizationId, g.NormalizedDisplayName }).IsUnique();
+            group.HasIndex(g => new { g.OrganizationId, g.ExternalId });
+            group.HasIndex(g => new { g.OrganizationId, g.Created, g.ScimId });
+        });
+
+        modelBuilder.Entity<GroupMember>(member =>
+        {
+            member.ToTable("group_members");
+            GroupMembership(member);
+
+            // The app's access table refers to the membership: only a member of the organization has access through
+            // its groups. Not cascading: deactivation moves the rows to the inactive side first, removal drops them.
+            member.HasOne<Membership>().WithMany().HasForeignKey(m => new { m.OrganizationId, m.UserId }).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<InactiveGroupMember>(member =>
+        {
+            member.ToTable("inactive_group_members");
+            GroupMembership(member);
+            member.HasOne<InactiveMembership>().WithMany().HasForeignKey(m => new { m.OrganizationId, m.UserId }).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -142,6 +181,23 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         // organization, and the app never deletes a user or changes a user's id. Each index is one more page that
         // every deactivation and reactivation writes.
         configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+    }
+
+    /// <summary>
+    /// A group membership, on either side: one row per (organization, group, user), and the group's key includes the
+    /// organization, so that the database itself keeps a group to members of its own organization.
+    /// </summary>
+    private static void GroupMembership<T>(EntityTypeBuilder<T> entity)
+        where T : GroupMembershipColumns
+    {
+        entity.HasKey(e => new { e.OrganizationId, e.GroupId, e.UserId });
+        entity.HasOne<Group>().WithMany()
+            .HasForeignKey(e => new { e.OrganizationId, e.GroupId })
+            .HasPrincipalKey(g => new { g.OrganizationId, g.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+
+        // A member's groups (its User's groups, and the rows that move with it), without reading any group's list.
+        entity.HasIndex(e => new { e.OrganizationId, e.UserId, e.GroupId });
     }
 
     private static void ScimColumns<T>(EntityTypeBuilder<T> entity)

@@ -57,4 +57,14 @@ internal sealed class MemberQueries
             db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(m => m.UserId)
                 .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized).Select(r => r.UserId))
                 .Any());
+
+    /// <summary>The groups an Active member is in: its rows of the app's <c>group_members</c>, which move with it.</summary>
+    public Func<MembershipDbContext, int, int, IAsyncEnumerable<int>> ActiveGroupsOf { get; } =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, int userId) =>
+            db.GroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId).Select(m => m.GroupId));
+
+    /// <summary>The groups an Inactive member is in: its rows of <c>inactive_group_members</c>.</summary>
+    public Func<MembershipDbContext, int, int, IAsyncEnumerable<int>> InactiveGroupsOf { get; } =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, int userId) =>
+            db.InactiveGroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId).Select(m => m.GroupId));
 }

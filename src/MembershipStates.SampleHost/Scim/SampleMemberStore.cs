@@ -181,8 +181,49 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             }
         }
 
-        Stage(TwoStateHost.Plan(decision), next, attributes, organizationId, userId, stored);
+        var plan = TwoStateHost.Plan(decision);
+        await StageGroupMembershipsAsync(plan, organizationId, userId, cancellationToken).ConfigureAwait(false);
+        Stage(plan, next, attributes, organizationId, userId, stored);
         return ScimCommitResult.Committed;
+    }
+
+    /// <summary>
+    /// Applies the rule "group membership follows the member" in the commit's transaction: deactivation moves the
+    /// member's <c>group_members</c> rows to <c>inactive_group_members</c>, reactivation and revival move them back,
+    /// removal drops them.
+    /// </summary>
+    /// <remarks>
+    /// The rows leaving a side are deleted now, before the membership row or inactive record they refer to is deleted
+    /// on save; the rows arriving are staged and inserted on save after the row or record they refer to. A member in
+    /// no group costs one indexed read, nothing more.
+    /// </remarks>
+    private async Task StageGroupMembershipsAsync(TwoStateEffects plan, int organizationId, int userId, CancellationToken cancellationToken)
+    {
+        var active = db.GroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId);
+        var inactive = db.InactiveGroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId);
+        if ((plan & TwoStateEffects.MoveGroupMembershipsToInactive) != 0)
+        {
+            var groups = await GroupsAsync(queries.ActiveGroupsOf(db, organizationId, userId), cancellationToken).ConfigureAwait(false);
+            if (groups.Count > 0)
+            {
+                await active.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                db.InactiveGroupMembers.AddRange(groups.Select(groupId => new InactiveGroupMember { OrganizationId = organizationId, GroupId = groupId, UserId = userId }));
+            }
+        }
+        else if ((plan & TwoStateEffects.MoveGroupMembershipsBack) != 0)
+        {
+            var groups = await GroupsAsync(queries.InactiveGroupsOf(db, organizationId, userId), cancellationToken).ConfigureAwait(false);
+            if (groups.Count > 0)
+            {
+                await inactive.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                db.GroupMembers.AddRange(groups.Select(groupId => new GroupMember { OrganizationId = organizationId, GroupId = groupId, UserId = userId }));
+            }
+        }
+        else if ((plan & TwoStateEffects.DropGroupMemberships) != 0)
+        {
+            // The rows are on the side the member leaves: group_members for an Active one, the inactive side for an Inactive one.
+            await ((plan & TwoStateEffects.RemoveFromOrganization) != 0 ? active.ExecuteDeleteAsync(cancellationToken) : inactive.ExecuteDeleteAsync(cancellationToken)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stages the two-state effects of a decision on the tracked rows; saved by the caller in its transaction.</summary>
@@ -234,6 +275,18 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             // attributes, written where the version is still the one read.
             Write(row, next, attributes!);
         }
+    }
+
+    /// <summary>Reads a member's group keys; an empty list when it is in no group.</summary>
+    private static async Task<List<int>> GroupsAsync(IAsyncEnumerable<int> query, CancellationToken cancellationToken)
+    {
+        var groups = new List<int>();
+        await foreach (var groupId in query.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            groups.Add(groupId);
+        }
+
+        return groups;
     }
 
     /// <summary>Finds the app's user by e-mail (the <c>userName</c>), or creates one: users are global, not per organization.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using static MembershipStates.AspNetCore.Tests.Groups.GroupRequests;
 
 namespace MembershipStates.AspNetCore.Tests.Groups;
 
@@ -18,13 +19,6 @@ public sealed class GroupEndpointTests : IAsyncLifetime
 {
     private const string Acme = "acme";
     private const string Globex = "globex";
-
-    // The ids the recorded payloads carry (tests/MembershipStates.Tests/Payloads/README.md).
-    private const string OktaGroupId = "abf4dd94-a4c0-4f67-89c9-76b03340cb9b";
-    private const string OktaUser1 = "23a35c27-23d3-4c03-b4c5-6443c09e7173";
-    private const string OktaUser2 = "89bb1940-b905-4575-9e7f-6f887cfb368e";
-    private const string EntraUser1 = "f648f8d5ea4e4cd38e9c";
-    private const string EntraUser2 = "0a7d2b1e6e7c4f2a9b1c";
 
     private readonly InMemoryTwoStateStore _store = new();
     private WebApplication _app = null!;
@@ -382,36 +376,11 @@ public sealed class GroupEndpointTests : IAsyncLifetime
         (await scim.PostAsync("/Users", User("plain@example.com"))).ShouldBeUser(201).Json.AsObject().ContainsKey("groups").Should().BeFalse();
     }
 
-    private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
-
-    private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"True"}]}""";
-
     private ScimClient Client(string organization = Acme) =>
         new(_app.GetTestClient(), $"/scim/v2/organizations/{organization}", "token-" + organization);
 
     private static async Task<string> CreateGroupAsync(ScimClient scim, string displayName, string[] members, string? externalId = null) =>
         (await scim.PostAsync("/Groups", GroupBody(displayName, members, externalId: externalId))).ShouldBe(201).Id;
-
-    private static string GroupBody(string displayName, string[] members, string? id = null, string? externalId = null)
-    {
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
-            ["displayName"] = displayName,
-            ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject { ["value"] = m })]),
-        };
-        if (id is not null)
-        {
-            body["id"] = id;
-        }
-
-        if (externalId is not null)
-        {
-            body["externalId"] = externalId;
-        }
-
-        return body.ToJsonString();
-    }
 
     private static string User(string userName) => new JsonObject
     {
@@ -420,28 +389,11 @@ public sealed class GroupEndpointTests : IAsyncLifetime
         ["active"] = true,
     }.ToJsonString();
 
-    private static string AddMembers(params string[] ids) => Patch(new JsonObject
-    {
-        ["op"] = "add",
-        ["path"] = "members",
-        ["value"] = new JsonArray([.. ids.Select(m => (JsonNode)new JsonObject { ["value"] = m })]),
-    }.ToJsonString());
-
-    private static string RemoveMember(string id) => Patch($$"""{"op":"remove","path":"members[value eq \"{{id}}\"]"}""");
-
-    private static string Patch(params string[] operations) =>
-        $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{string.Join(",", operations)}}]}""";
-
     private static string Payload(string name, string? groupId = null)
     {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
+        var text = GroupRequests.Payload(name);
         return groupId is null ? text : text.Replace(OktaGroupId, groupId, StringComparison.Ordinal);
     }
-
-    private static string Filter(string filter) => Uri.EscapeDataString(filter);
-
-    private static List<string?> Members(ScimAnswer answer) =>
-        answer.ShouldBe(200).Json["members"]?.AsArray().Select(m => (string?)m!["value"]).ToList() ?? [];
 
     private static async Task<WebApplication> StartAsync(InMemoryTwoStateStore store, bool servesGroups)
     {

@@ -21,6 +21,97 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NormalizedDisplayName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScimId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExternalId");
+
+                    b.HasIndex("OrganizationId", "NormalizedDisplayName")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Created", "ScimId");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.GroupMember", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "GroupId", "UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "GroupId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveGroupMember", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "GroupId", "UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "GroupId");
+
+                    b.ToTable("inactive_group_members", (string)null);
+                });
+
             modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveMembership", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -235,6 +326,47 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.Group", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.GroupMember", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "GroupId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MembershipStates.SampleHost.Data.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveGroupMember", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "GroupId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MembershipStates.SampleHost.Data.InactiveMembership", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveMembership", b =>

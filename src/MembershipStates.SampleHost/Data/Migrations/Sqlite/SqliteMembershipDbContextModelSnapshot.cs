@@ -16,6 +16,91 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedDisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScimId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExternalId");
+
+                    b.HasIndex("OrganizationId", "NormalizedDisplayName")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Created", "ScimId");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.GroupMember", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "GroupId", "UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "GroupId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveGroupMember", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "GroupId", "UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "GroupId");
+
+                    b.ToTable("inactive_group_members", (string)null);
+                });
+
             modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveMembership", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -202,6 +287,47 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.Group", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.GroupMember", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "GroupId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MembershipStates.SampleHost.Data.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveGroupMember", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "GroupId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MembershipStates.SampleHost.Data.InactiveMembership", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MembershipStates.SampleHost.Data.InactiveMembership", b =>
