@@ -59,9 +59,10 @@ internal static class ScimPatchEngine
             }
 
             // An extension schema's URN as a key holds that schema's attributes: {"urn:…:enterprise:2.0:User": {...}}.
-            if (schemaPrefix is null && member is JsonObject && IsSchemaKey(state, key))
+            // Only a schema the server declares: any other URN key is read as an attribute path and refused below.
+            if (schemaPrefix is null && member is JsonObject && Catalog.FindSchema(key) is not null)
             {
-                if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)?.Id), member) is { } nested)
+                if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)!.Id), member) is { } nested)
                 {
                     return nested;
                 }
@@ -86,13 +87,20 @@ internal static class ScimPatchEngine
 
     private static ScimError? ApplyAt(State state, ScimPatchOperationType type, AttributePath path, JsonNode? value)
     {
-        if (NamedSchema(state, path, value) is { } schemaKey)
+        if (NamedSchema(state, path) is { } schemaKey)
         {
             return ApplySchema(state, type, schemaKey, value);
         }
 
         var resolution = Catalog.Resolve(path);
         var attribute = resolution.Attribute;
+
+        // RFC 7644 §3.5.2: a path that names no attribute of the server's schemas is invalidPath. Applying it would
+        // store an attribute that /Schemas does not describe (and that a typo such as "activ" silently creates).
+        if (!resolution.IsKnown)
+        {
+            return ScimError.InvalidPath(Undeclared(path, resolution));
+        }
 
         if (IsActive(attribute))
         {
@@ -312,20 +320,28 @@ internal static class ScimPatchEngine
 
     /// <summary>
     /// The key of the extension schema a path names as a whole (<c>urn:…:enterprise:2.0:User</c>), which the grammar
-    /// reads as schema <c>urn:…:2.0</c> and attribute <c>User</c>; <see langword="null"/> for an attribute path.
+    /// reads as schema <c>urn:…:2.0</c> and attribute <c>User</c>; <see langword="null"/> for an attribute path, and
+    /// for the URN of a schema the server does not declare (which then fails to resolve as an attribute).
     /// </summary>
-    private static string? NamedSchema(State state, AttributePath path, JsonNode? value)
+    private static string? NamedSchema(State state, AttributePath path)
     {
         if (path.SchemaUrn is not { } schemaId || path.SubAttribute is not null || path.ValueFilter is not null)
         {
             return null;
         }
 
-        var whole = schemaId + ":" + path.Name;
-        var existing = KeyOf(state.Current, whole, null);
-        return state.Current.ContainsKey(existing) || (value is JsonObject && IsSchemaKey(state, whole)) || Catalog.FindSchema(whole) is not null
-            ? (state.Current.ContainsKey(existing) ? existing : Catalog.FindSchema(whole)?.Id ?? whole)
-            : null;
+        return Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? KeyOf(state.Current, schema.Id, schema.Id) : null;
+    }
+
+    private static string Undeclared(AttributePath path, ScimAttributeResolution resolution)
+    {
+        var declared = string.Join(", ", Catalog.Schemas.Select(s => s.Id));
+        return resolution switch
+        {
+            { Schema: null } => $"'{path}' names the schema \"{path.SchemaUrn}\", which this server does not declare (it declares {declared}; see /Schemas).",
+            { Attribute: null } => $"'{path}' names no attribute of the schema \"{resolution.Schema.Id}\" (see /Schemas).",
+            _ => $"'{path}' names no sub-attribute of '{resolution.Attribute.Name}' (see /Schemas).",
+        };
     }
 
     private static ScimError? ApplySchema(State state, ScimPatchOperationType type, string schemaKey, JsonNode? value)
@@ -471,28 +487,6 @@ internal static class ScimPatchEngine
 
     private static bool IsEmptyString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0;
-
-    /// <summary>
-    /// Whether a URN key with an object value names a whole schema. The grammar cannot tell
-    /// <c>urn:example:ext:1.0:Custom</c> (a schema) from an attribute <c>Custom</c> of schema <c>urn:example:ext:1.0</c>;
-    /// it is a schema unless its prefix is a schema the catalog knows or an extension the user already has.
-    /// </summary>
-    private static bool IsSchemaKey(State state, string key)
-    {
-        if (!key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        if (Catalog.FindSchema(key) is not null)
-        {
-            return true;
-        }
-
-        return !AttributePath.TryParse(key, out var path, out _)
-            || path.SchemaUrn is not { } prefix
-            || (Catalog.FindSchema(prefix) is null && !state.Current.ContainsKey(KeyOf(state.Current, prefix, null)));
-    }
 
     private static bool SameValue(JsonNode? sent, JsonNode? existing)
     {
