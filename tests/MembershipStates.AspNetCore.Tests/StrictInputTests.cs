@@ -115,10 +115,8 @@ public abstract class StrictInputTests(SampleHostFixture host)
     }
 
     /// <summary>On SQLite.</summary>
-    [Trait("Engine", "Sqlite")]
     public sealed class OnSqlite(SqliteHost host) : StrictInputTests(host), IClassFixture<SqliteHost>;
 
     /// <summary>On PostgreSQL.</summary>
-    [Trait("Engine", "PostgreSql")]
     public sealed class OnPostgreSql(PostgreSqlHost host) : StrictInputTests(host), IClassFixture<PostgreSqlHost>;
 }

@@ -142,6 +142,9 @@ public sealed partial class ScimResponse
     /// <inheritdoc />
     public override string ToString() => $"{StatusCode} ({Body.Length} bytes)";
 
+    /// <summary>Returns a response with this status and these headers and another body.</summary>
+    internal ScimResponse WithBody(byte[] body) => new(StatusCode, [.. _headers], body);
+
     internal static ScimResponse Json(int statusCode, byte[] body) =>
         new(statusCode, [new(ContentTypeHeader, ScimContentType)], body);
 
