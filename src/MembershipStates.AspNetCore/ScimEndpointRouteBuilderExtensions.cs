@@ -64,6 +64,7 @@ public static class ScimEndpointRouteBuilderExtensions
 
         group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers)));
         group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, Projected(handlers.CreateAsync, ScimAttributeProjection.ForUsers)));
+        group.MapPost("/Users/.search", pipeline.Build("Users.Search", 2, readsBody: true, Search(Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers))));
         group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, Projected(handlers.ReadAsync, ScimAttributeProjection.ForUsers)));
         group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, Projected(handlers.ReplaceAsync, ScimAttributeProjection.ForUsers)));
         group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, Projected(handlers.PatchAsync, ScimAttributeProjection.ForUsers)));
@@ -72,6 +73,7 @@ public static class ScimEndpointRouteBuilderExtensions
         {
             var groups = services.GetRequiredService<ScimGroupHandlers>();
             group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(groups.ListAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(groups.ListAsync, ScimAttributeProjection.ForGroups))));
             group.MapPost("/Groups", pipeline.Build("Groups.Create", 1, readsBody: true, Projected(groups.CreateAsync, ScimAttributeProjection.ForGroups)));
             group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(groups.ReadAsync, ScimAttributeProjection.ForGroups)));
             group.MapPut("/Groups/{id}", pipeline.Build("Groups.Replace", 2, readsBody: true, Projected(groups.ReplaceAsync, ScimAttributeProjection.ForGroups)));
@@ -81,6 +83,7 @@ public static class ScimEndpointRouteBuilderExtensions
         else
         {
             group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups))));
             group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimUserHandlers.ReadGroupAsync, ScimAttributeProjection.ForGroups)));
         }
 
@@ -103,5 +106,18 @@ public static class ScimEndpointRouteBuilderExtensions
         {
             var response = await handler(request).ConfigureAwait(false);
             return projection(request.Query("attributes"), request.Query("excludedAttributes")).Apply(response);
+        };
+
+    /// <summary>
+    /// Answers a <c>POST …/.search</c> (RFC 7644 §3.4.3) as the list endpoint answers the <c>GET</c> whose query
+    /// parameters the <c>SearchRequest</c> body carries; a body that is not one is 400.
+    /// </summary>
+    private static Func<ScimRequest, Task<ScimResponse>> Search(Func<ScimRequest, Task<ScimResponse>> list) =>
+        request =>
+        {
+            var search = ScimSearchRequest.Parse(request.Body.Span);
+            return search.TryGetValue(out var parameters)
+                ? list(request.WithQuery(parameters.QueryParameters))
+                : Task.FromResult(search.Error!.ToResponse());
         };
 }
