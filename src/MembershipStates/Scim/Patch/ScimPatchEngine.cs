@@ -16,6 +16,9 @@ namespace MembershipStates.Scim;
 /// an <c>add</c> or <c>replace</c> through a value filter that selects nothing (Entra's
 /// <c>emails[type eq "work"].value</c> on a user without a work e-mail) adds the value the filter describes;
 /// Entra's <c>manager</c> sent as <c>""</c> removes the manager.</para>
+/// <para>Every path, and every key of a path-less value, must name an attribute (and sub-attribute) of a schema in the
+/// catalog, or the request is <c>invalidPath</c>: nothing is stored that <c>/Schemas</c> does not describe.
+/// Sub-attributes no schema declares inside a value are left for <see cref="ScimUser"/>'s host copy to drop.</para>
 /// </remarks>
 internal static class ScimPatchEngine
 {
@@ -212,7 +215,7 @@ internal static class ScimPatchEngine
                 container.Remove(key); // null is "unassigned" (RFC 7643 §2.5)
                 return null;
             case ScimPatchOperationType.Add or ScimPatchOperationType.Replace when value is null:
-                container[key] = null; // an attribute the server does not know keeps what was sent
+                container[key] = null; // null is "unassigned" (RFC 7643 §2.5): the attribute reads back as absent
                 return null;
             case ScimPatchOperationType.Add when multiValued:
                 var target = existing as JsonArray ?? [];
@@ -227,7 +230,7 @@ internal static class ScimPatchEngine
                 container[key] = target;
                 return null;
             case ScimPatchOperationType.Replace when multiValued:
-                // A known multi-valued attribute takes a single value as a list of one; an unknown one is set as sent.
+                // A multi-valued attribute takes a single value as a list of one.
                 container[key] = value is JsonArray || attribute is null ? value!.DeepClone() : new JsonArray(value!.DeepClone());
                 return null;
             default:
