@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MembershipStates.Scim;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,26 +62,29 @@ public static class ScimEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern);
         var servesGroups = isService.IsService(typeof(IScimGroupStore));
 
-        group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, handlers.ListAsync));
-        group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, handlers.CreateAsync));
-        group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, handlers.ReadAsync));
-        group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, handlers.ReplaceAsync));
-        group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, handlers.PatchAsync));
+        group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers)));
+        group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, Projected(handlers.CreateAsync, ScimAttributeProjection.ForUsers)));
+        group.MapPost("/Users/.search", pipeline.Build("Users.Search", 2, readsBody: true, Search(Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers))));
+        group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, Projected(handlers.ReadAsync, ScimAttributeProjection.ForUsers)));
+        group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, Projected(handlers.ReplaceAsync, ScimAttributeProjection.ForUsers)));
+        group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, Projected(handlers.PatchAsync, ScimAttributeProjection.ForUsers)));
         group.MapDelete("/Users/{id}", pipeline.Build("Users.Delete", 2, readsBody: false, handlers.DeleteAsync));
         if (servesGroups)
         {
             var groups = services.GetRequiredService<ScimGroupHandlers>();
-            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, groups.ListAsync));
-            group.MapPost("/Groups", pipeline.Build("Groups.Create", 1, readsBody: true, groups.CreateAsync));
-            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, groups.ReadAsync));
-            group.MapPut("/Groups/{id}", pipeline.Build("Groups.Replace", 2, readsBody: true, groups.ReplaceAsync));
-            group.MapPatch("/Groups/{id}", pipeline.Build("Groups.Patch", 2, readsBody: true, groups.PatchAsync));
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(groups.ListAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(groups.ListAsync, ScimAttributeProjection.ForGroups))));
+            group.MapPost("/Groups", pipeline.Build("Groups.Create", 1, readsBody: true, Projected(groups.CreateAsync, ScimAttributeProjection.ForGroups)));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(groups.ReadAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPut("/Groups/{id}", pipeline.Build("Groups.Replace", 2, readsBody: true, Projected(groups.ReplaceAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPatch("/Groups/{id}", pipeline.Build("Groups.Patch", 2, readsBody: true, Projected(groups.PatchAsync, ScimAttributeProjection.ForGroups)));
             group.MapDelete("/Groups/{id}", pipeline.Build("Groups.Delete", 2, readsBody: false, groups.DeleteAsync));
         }
         else
         {
-            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, handlers.ListGroupsAsync));
-            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, ScimUserHandlers.ReadGroupAsync));
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups))));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimUserHandlers.ReadGroupAsync, ScimAttributeProjection.ForGroups)));
         }
 
         group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
@@ -91,4 +95,29 @@ public static class ScimEndpointRouteBuilderExtensions
         group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
         return group;
     }
+
+    /// <summary>
+    /// Answers with the resources narrowed to the request's <c>attributes</c> and <c>excludedAttributes</c>
+    /// (RFC 7644 §3.4.2.5, §3.9), for reads, lists and the resources a POST, PUT or PATCH returns.
+    /// </summary>
+    private static Func<ScimRequest, Task<ScimResponse>> Projected(
+        Func<ScimRequest, Task<ScimResponse>> handler, Func<string?, string?, ScimAttributeProjection> projection) =>
+        async request =>
+        {
+            var response = await handler(request).ConfigureAwait(false);
+            return projection(request.Query("attributes"), request.Query("excludedAttributes")).Apply(response);
+        };
+
+    /// <summary>
+    /// Answers a <c>POST …/.search</c> (RFC 7644 §3.4.3) as the list endpoint answers the <c>GET</c> whose query
+    /// parameters the <c>SearchRequest</c> body carries; a body that is not one is 400.
+    /// </summary>
+    private static Func<ScimRequest, Task<ScimResponse>> Search(Func<ScimRequest, Task<ScimResponse>> list) =>
+        request =>
+        {
+            var search = ScimSearchRequest.Parse(request.Body.Span);
+            return search.TryGetValue(out var parameters)
+                ? list(request.WithQuery(parameters.QueryParameters))
+                : Task.FromResult(search.Error!.ToResponse());
+        };
 }

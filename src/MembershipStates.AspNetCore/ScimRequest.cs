@@ -49,9 +49,21 @@ internal sealed class ScimRequest
 
     public string? RouteValue(string name) => HttpContext.Request.RouteValues[name]?.ToString();
 
+    /// <summary>Gets the query parameters that stand in for the URL's, or <see langword="null"/> to read the URL's.</summary>
+    private IReadOnlyDictionary<string, string>? QueryOverride { get; init; }
+
     public string? Query(string name)
     {
+        if (QueryOverride is { } query)
+        {
+            return query.GetValueOrDefault(name);
+        }
+
         var values = HttpContext.Request.Query[name];
         return values.Count == 0 ? null : values[0];
     }
+
+    /// <summary>Returns this request with <paramref name="query"/> as its only query parameters: a <c>POST …/.search</c> answered as its <c>GET</c>.</summary>
+    public ScimRequest WithQuery(IReadOnlyDictionary<string, string> query) =>
+        new(HttpContext, Organization, Store, BaseUrl, Body, Activity) { QueryOverride = query };
 }

@@ -158,12 +158,29 @@ internal sealed class ScimUserHandlers
     public static Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
         Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups));
 
-    /// <summary>Any other path or method under the SCIM base: 501 for an endpoint SCIM defines (another method, bulk, search), 404 otherwise.</summary>
+    /// <summary>
+    /// Any other path or method under the SCIM base: 405 for a method other than GET on a discovery endpoint,
+    /// 501 for another endpoint SCIM defines (another method, bulk, search), 404 otherwise.
+    /// </summary>
     public static Task<ScimResponse> UnmatchedAsync(ScimRequest request)
     {
         var path = request.RouteValue("path") ?? string.Empty;
         var segments = path.Split('/');
         var resource = segments[0].ToUpperInvariant();
+        var method = request.HttpContext.Request.Method;
+
+        // The discovery endpoints are read-only (RFC 7644 §4); their GET is mapped, so any method arriving here is refused.
+        var discovery = segments.Length switch
+        {
+            1 => resource is "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS",
+            2 => resource is "RESOURCETYPES" or "SCHEMAS",
+            _ => false,
+        };
+        if (discovery && !HttpMethods.IsGet(method))
+        {
+            return Task.FromResult(ScimResponse.MethodNotAllowed(
+                ["GET"], $"/{path} is read-only: {method} is not allowed (RFC 7644 §4)."));
+        }
         var defined = segments.Length switch
         {
             1 => resource is "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH",
@@ -171,7 +188,7 @@ internal sealed class ScimUserHandlers
             _ => false,
         };
         ScimError error = defined
-            ? ScimError.NotImplemented($"{request.HttpContext.Request.Method} /{path} is not supported by this service provider.")
+            ? ScimError.NotImplemented($"{method} /{path} is not supported by this service provider.")
             : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
         return Task.FromResult(error.ToResponse());
     }

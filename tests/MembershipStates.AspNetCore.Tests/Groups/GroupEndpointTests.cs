@@ -183,6 +183,25 @@ public sealed class GroupEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GroupBodyWithARepeatedName_Is400InvalidSyntax_AndChangesNothing()
+    {
+        var scim = Client();
+        var userId = (await scim.PostAsync("/Users", User("repeated@example.com"))).ShouldBeUser(201).Id;
+        var groupId = await CreateGroupAsync(scim, "Repeated", [userId]);
+
+        (await scim.PatchAsync($"/Groups/{groupId}", """
+            {"schemas":1,"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"members"}]}
+            """)).ShouldBeError(400, "invalidSyntax");
+        (await scim.PostAsync("/Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"A","DISPLAYNAME":"B"}"""))
+            .ShouldBeError(400, "invalidSyntax");
+        (await scim.PutAsync($"/Groups/{groupId}", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"A","displayName":"B"}"""))
+            .ShouldBeError(400, "invalidSyntax");
+
+        Members(await scim.GetAsync($"/Groups/{groupId}")).Should().Equal(userId);
+        (await scim.GetAsync($"/Groups?filter={Filter("displayName eq \"A\"")}")).ShouldBeList(0);
+    }
+
+    [Fact]
     public async Task UsersList_ShowsEachMembersGroups()
     {
         var scim = Client();

@@ -9,7 +9,8 @@ namespace MembershipStates.Scim;
 /// </summary>
 /// <remarks>
 /// <para>Reading: property names match in any case; <c>password</c> is dropped; unknown attributes are kept. A body
-/// that is not JSON, or whose root is not an object, is a 400 <c>invalidSyntax</c>; a value of the wrong type for a
+/// that is not JSON, not valid UTF-8, whose root is not an object, with an object that repeats a member name (in any
+/// case) or with an escaped unpaired surrogate, is a 400 <c>invalidSyntax</c>; a value of the wrong type for a
 /// known attribute (for example <c>"userName": 5</c>) is a 400 <c>invalidValue</c> that names the attribute's path
 /// and never echoes the value. Required attributes such as <c>userName</c> are checked when the request is mapped,
 /// not here.</para>
@@ -149,6 +150,11 @@ public static class ScimJson
         if (utf8Json.StartsWith(Utf8Bom))
         {
             utf8Json = utf8Json[Utf8Bom.Length..];
+        }
+
+        if (ScimJsonSyntax.Check(utf8Json) is { } syntax)
+        {
+            return ScimResult<T>.Failure(syntax);
         }
 
         if (!IsObject(utf8Json))

@@ -308,11 +308,12 @@ public sealed class ScimUser : IJsonOnDeserialized
 
     /// <summary>
     /// Copies the attributes the host keeps, leaving out what the lifecycle owns (<c>id</c>, <c>active</c>,
-    /// <c>meta</c>) and what the server computes (<c>schemas</c>, <c>groups</c>).
+    /// <c>meta</c>), what the server computes (<c>schemas</c>, <c>groups</c>), and what no schema of the server
+    /// declares (<see cref="Schema.ScimUndeclaredAttributes"/>).
     /// </summary>
     internal ScimUser ToHostAttributes()
     {
-        var copy = new ScimUser(this) { Schemas = null, Id = null, Meta = null, Groups = null };
+        var copy = new ScimUser(Schema.ScimUndeclaredAttributes.Drop(this)) { Schemas = null, Id = null, Meta = null, Groups = null };
         copy._active = null;
         return copy;
     }

@@ -10,6 +10,10 @@ namespace MembershipStates.Scim;
 /// <para>The host does the I/O around each call: it finds the member the request concerns, calls the operation,
 /// commits the decision when <see cref="ScimUserOperation.RequiresCommit"/> is true, and writes
 /// <see cref="ScimUserOperation.ToResponse"/> to the wire.</para>
+/// <para>The attributes an operation hands the host to store hold only what a schema of the server declares:
+/// attributes, sub-attributes and extension schemas a <c>POST</c> or <c>PUT</c> body (or a PATCH value) carries beyond
+/// them are ignored, as RFC 7644 §3.3 allows, so <c>/Schemas</c> describes everything stored. A PATCH <c>path</c>
+/// naming one is refused instead (400 <c>invalidPath</c>).</para>
 /// <para>Immutable and thread-safe; one instance serves the whole application.</para>
 /// </remarks>
 public sealed partial class ScimUserOperations

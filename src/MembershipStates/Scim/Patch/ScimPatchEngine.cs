@@ -16,6 +16,9 @@ namespace MembershipStates.Scim;
 /// an <c>add</c> or <c>replace</c> through a value filter that selects nothing (Entra's
 /// <c>emails[type eq "work"].value</c> on a user without a work e-mail) adds the value the filter describes;
 /// Entra's <c>manager</c> sent as <c>""</c> removes the manager.</para>
+/// <para>Every path, and every key of a path-less value, must name an attribute (and sub-attribute) of a schema in the
+/// catalog, or the request is <c>invalidPath</c>: nothing is stored that <c>/Schemas</c> does not describe.
+/// Sub-attributes no schema declares inside a value are left for <see cref="ScimUser"/>'s host copy to drop.</para>
 /// </remarks>
 internal static class ScimPatchEngine
 {
@@ -59,9 +62,10 @@ internal static class ScimPatchEngine
             }
 
             // An extension schema's URN as a key holds that schema's attributes: {"urn:…:enterprise:2.0:User": {...}}.
-            if (schemaPrefix is null && member is JsonObject && IsSchemaKey(state, key))
+            // Only a schema the server declares: any other URN key is read as an attribute path and refused below.
+            if (schemaPrefix is null && member is JsonObject && Catalog.FindSchema(key) is not null)
             {
-                if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)?.Id), member) is { } nested)
+                if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)!.Id), member) is { } nested)
                 {
                     return nested;
                 }
@@ -86,13 +90,20 @@ internal static class ScimPatchEngine
 
     private static ScimError? ApplyAt(State state, ScimPatchOperationType type, AttributePath path, JsonNode? value)
     {
-        if (NamedSchema(state, path, value) is { } schemaKey)
+        if (NamedSchema(state, path) is { } schemaKey)
         {
             return ApplySchema(state, type, schemaKey, value);
         }
 
         var resolution = Catalog.Resolve(path);
         var attribute = resolution.Attribute;
+
+        // RFC 7644 §3.5.2: a path that names no attribute of the server's schemas is invalidPath. Applying it would
+        // store an attribute that /Schemas does not describe (and that a typo such as "activ" silently creates).
+        if (!resolution.IsKnown)
+        {
+            return ScimError.InvalidPath(Undeclared(path, resolution));
+        }
 
         if (IsActive(attribute))
         {
@@ -204,7 +215,7 @@ internal static class ScimPatchEngine
                 container.Remove(key); // null is "unassigned" (RFC 7643 §2.5)
                 return null;
             case ScimPatchOperationType.Add or ScimPatchOperationType.Replace when value is null:
-                container[key] = null; // an attribute the server does not know keeps what was sent
+                container[key] = null; // null is "unassigned" (RFC 7643 §2.5): the attribute reads back as absent
                 return null;
             case ScimPatchOperationType.Add when multiValued:
                 var target = existing as JsonArray ?? [];
@@ -219,7 +230,7 @@ internal static class ScimPatchEngine
                 container[key] = target;
                 return null;
             case ScimPatchOperationType.Replace when multiValued:
-                // A known multi-valued attribute takes a single value as a list of one; an unknown one is set as sent.
+                // A multi-valued attribute takes a single value as a list of one.
                 container[key] = value is JsonArray || attribute is null ? value!.DeepClone() : new JsonArray(value!.DeepClone());
                 return null;
             default:
@@ -312,20 +323,28 @@ internal static class ScimPatchEngine
 
     /// <summary>
     /// The key of the extension schema a path names as a whole (<c>urn:…:enterprise:2.0:User</c>), which the grammar
-    /// reads as schema <c>urn:…:2.0</c> and attribute <c>User</c>; <see langword="null"/> for an attribute path.
+    /// reads as schema <c>urn:…:2.0</c> and attribute <c>User</c>; <see langword="null"/> for an attribute path, and
+    /// for the URN of a schema the server does not declare (which then fails to resolve as an attribute).
     /// </summary>
-    private static string? NamedSchema(State state, AttributePath path, JsonNode? value)
+    private static string? NamedSchema(State state, AttributePath path)
     {
         if (path.SchemaUrn is not { } schemaId || path.SubAttribute is not null || path.ValueFilter is not null)
         {
             return null;
         }
 
-        var whole = schemaId + ":" + path.Name;
-        var existing = KeyOf(state.Current, whole, null);
-        return state.Current.ContainsKey(existing) || (value is JsonObject && IsSchemaKey(state, whole)) || Catalog.FindSchema(whole) is not null
-            ? (state.Current.ContainsKey(existing) ? existing : Catalog.FindSchema(whole)?.Id ?? whole)
-            : null;
+        return Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? KeyOf(state.Current, schema.Id, schema.Id) : null;
+    }
+
+    private static string Undeclared(AttributePath path, ScimAttributeResolution resolution)
+    {
+        var declared = string.Join(", ", Catalog.Schemas.Select(s => s.Id));
+        return resolution switch
+        {
+            { Schema: null } => $"'{path}' names the schema \"{path.SchemaUrn}\", which this server does not declare (it declares {declared}; see /Schemas).",
+            { Attribute: null } => $"'{path}' names no attribute of the schema \"{resolution.Schema.Id}\" (see /Schemas).",
+            _ => $"'{path}' names no sub-attribute of '{resolution.Attribute.Name}' (see /Schemas).",
+        };
     }
 
     private static ScimError? ApplySchema(State state, ScimPatchOperationType type, string schemaKey, JsonNode? value)
@@ -471,28 +490,6 @@ internal static class ScimPatchEngine
 
     private static bool IsEmptyString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0;
-
-    /// <summary>
-    /// Whether a URN key with an object value names a whole schema. The grammar cannot tell
-    /// <c>urn:example:ext:1.0:Custom</c> (a schema) from an attribute <c>Custom</c> of schema <c>urn:example:ext:1.0</c>;
-    /// it is a schema unless its prefix is a schema the catalog knows or an extension the user already has.
-    /// </summary>
-    private static bool IsSchemaKey(State state, string key)
-    {
-        if (!key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        if (Catalog.FindSchema(key) is not null)
-        {
-            return true;
-        }
-
-        return !AttributePath.TryParse(key, out var path, out _)
-            || path.SchemaUrn is not { } prefix
-            || (Catalog.FindSchema(prefix) is null && !state.Current.ContainsKey(KeyOf(state.Current, prefix, null)));
-    }
 
     private static bool SameValue(JsonNode? sent, JsonNode? existing)
     {

@@ -21,6 +21,8 @@ public sealed class ScimPatchRequest
 
     private const int MaxOperations = 1000;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 64 };
 
     private ScimPatchRequest(IReadOnlyList<ScimPatchOperation> operations) => Operations = operations;
@@ -31,9 +33,21 @@ public sealed class ScimPatchRequest
     /// <summary>Reads a PATCH request body.</summary>
     /// <param name="body">The request body, UTF-8 JSON.</param>
     /// <returns>The request, or a 400 error that says what to fix.</returns>
-    /// <remarks>Never throws for any input.</remarks>
+    /// <remarks>Never throws for any input. A body that is not valid UTF-8, an object that repeats a member name
+    /// (in any case), and an escaped unpaired surrogate are 400 <c>invalidSyntax</c>.</remarks>
     public static ScimResult<ScimPatchRequest> Parse(ReadOnlySpan<byte> body)
     {
+        // A UTF-8 byte-order mark is allowed before the JSON, as for POST and PUT (RFC 8259 §8.1 lets a parser ignore it).
+        if (body.StartsWith(Utf8Bom))
+        {
+            body = body[Utf8Bom.Length..];
+        }
+
+        if (ScimJsonSyntax.Check(body) is { } syntax)
+        {
+            return Fail(syntax);
+        }
+
         JsonNode? root;
         try
         {

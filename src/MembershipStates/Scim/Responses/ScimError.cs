@@ -10,7 +10,7 @@ namespace MembershipStates.Scim;
 /// <c>status</c> is a JSON <b>string</b>, as the RFC's examples, Okta's test suites and Microsoft's validator
 /// require; <c>scimType</c> appears only when set.</para>
 /// <para>Build one with the factories; each has a default detail, so <see cref="Detail"/> is never empty. The
-/// status is always one of 400, 401, 403, 404, 409, 412, 413, 415, 500 and 501. A detail is shown to the provider's
+/// status is always one of 400, 401, 403, 404, 405, 409, 412, 413, 415, 500 and 501. A detail is shown to the provider's
 /// administrators: never put secrets, stack traces or attribute values such as passwords in it.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
@@ -165,6 +165,14 @@ public sealed class ScimError
     /// <returns>The error.</returns>
     public static ScimError UnsupportedMediaType(string? detail = null) =>
         new(415, null, detail, "The request body must be 'application/scim+json' or 'application/json'.");
+
+    /// <summary>Creates a 405 error: the resource exists but does not allow the request's method.</summary>
+    /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>
+    /// <returns>The error.</returns>
+    /// <remarks>Internal: its response must carry an <c>Allow</c> header (RFC 9110 §15.5.6), so callers build it
+    /// with <see cref="ScimResponse.MethodNotAllowed"/>.</remarks>
+    internal static ScimError MethodNotAllowed(string? detail = null) =>
+        new(405, null, detail, "The resource does not allow this method.");
 
     /// <summary>Creates a 500 error: the service provider failed. Never put exception details in it.</summary>
     /// <param name="detail">The message; a default one when <see langword="null"/> or blank.</param>

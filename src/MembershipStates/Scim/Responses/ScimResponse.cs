@@ -20,6 +20,7 @@ public sealed partial class ScimResponse
 
     private const string ContentTypeHeader = "Content-Type";
     private const string ETagHeader = "ETag";
+    private const string AllowHeader = "Allow";
     private const string LocationHeader = "Location";
     private const string WwwAuthenticateHeader = "WWW-Authenticate";
 
@@ -105,6 +106,27 @@ public sealed partial class ScimResponse
             : Json(error.Status, body);
     }
 
+    /// <summary>Creates a 405 response: a SCIM error body and an <c>Allow</c> header listing the methods the resource accepts.</summary>
+    /// <param name="allow">The methods the resource accepts, such as <c>GET</c>; written comma-separated in <c>Allow</c>.</param>
+    /// <param name="detail">The message of the error; a default one when <see langword="null"/> or blank.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allow"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="allow"/> is empty or holds a blank method.</exception>
+    /// <remarks>RFC 9110 §15.5.6 requires the <c>Allow</c> header on a 405. The discovery endpoints
+    /// (<c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c>, <c>/Schemas</c>) are read-only (RFC 7644 §4) and answer
+    /// any other method with it.</remarks>
+    public static ScimResponse MethodNotAllowed(IReadOnlyList<string> allow, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(allow);
+        if (allow.Count == 0 || allow.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one method, none of them blank.", nameof(allow));
+        }
+
+        var body = ScimJson.ToUtf8Bytes(ScimError.MethodNotAllowed(detail));
+        return new ScimResponse(405, [new(ContentTypeHeader, ScimContentType), new(AllowHeader, string.Join(", ", allow))], body);
+    }
+
     /// <summary>Creates a 200 response carrying a list of Users.</summary>
     /// <param name="list">The list response.</param>
     /// <returns>The response.</returns>
@@ -119,6 +141,9 @@ public sealed partial class ScimResponse
 
     /// <inheritdoc />
     public override string ToString() => $"{StatusCode} ({Body.Length} bytes)";
+
+    /// <summary>Returns a response with this status and these headers and another body.</summary>
+    internal ScimResponse WithBody(byte[] body) => new(StatusCode, [.. _headers], body);
 
     internal static ScimResponse Json(int statusCode, byte[] body) =>
         new(statusCode, [new(ContentTypeHeader, ScimContentType)], body);

@@ -261,6 +261,52 @@ public sealed class ScimUserOperationsTests
         empty["totalResults"]!.GetValue<int>().Should().Be(0);
     }
 
+    [Fact]
+    public void Create_AttributesNoSchemaDeclares_AreLeftOutOfWhatIsStoredAndAnswered()
+    {
+        var user = ScimUserOperations.ParseUser(Model.ScimJsonComparison.ReadPayload("unknown-attributes.json")).Value;
+
+        var operation = _operations.Create(user, existing: null, newId: "a1");
+
+        AssertOnlyDeclared(operation);
+    }
+
+    [Fact]
+    public void Replace_AttributesNoSchemaDeclares_AreLeftOutOfWhatIsStoredAndAnswered()
+    {
+        var member = Member(MembershipState.Active, Parse(OktaCreate));
+        var user = ScimUserOperations.ParseUser(Model.ScimJsonComparison.ReadPayload("unknown-attributes.json")).Value;
+
+        var operation = _operations.Replace(member, "m1", user);
+
+        AssertOnlyDeclared(operation);
+    }
+
+    private static void AssertOnlyDeclared(ScimUserOperation operation)
+    {
+        operation.Error.Should().BeNull();
+        var stored = operation.Attributes!;
+        stored.AdditionalAttributes.Should().BeNull();
+        stored.Name!.AdditionalAttributes.Should().BeNull();
+        stored.Emails!.Single().AdditionalAttributes.Should().BeNull();
+        stored.Addresses!.Single().AdditionalAttributes.Should().BeNull();
+        stored.EnterpriseUser!.AdditionalAttributes.Should().BeNull();
+        stored.EnterpriseUser.Manager!.AdditionalAttributes.Should().BeNull();
+
+        // The declared attributes are all kept.
+        stored.UserName.Should().Be("Åsa.Öberg@Example.com");
+        stored.Name.GivenName.Should().Be("Åsa");
+        stored.Emails!.Single().Value.Should().Be("asa@example.com");
+        stored.Addresses!.Single().Locality.Should().Be("Malmö");
+        stored.EnterpriseUser.EmployeeNumber.Should().Be("701984");
+        stored.EnterpriseUser.Manager.DisplayName.Should().Be("John Smith");
+
+        var answered = JsonNode.Parse(operation.ToResponse(Users).Body.Span)!.AsObject();
+        answered["schemas"]!.AsArray().Select(s => s!.GetValue<string>()).Should().Equal(ScimSchemaUris.User, ScimSchemaUris.EnterpriseUser);
+        answered.ContainsKey("favouriteColour").Should().BeFalse();
+        answered.ContainsKey("urn:example:params:scim:schemas:extension:acme:2.0:User").Should().BeFalse();
+    }
+
     private static ScimUser Parse(string json) =>
         ScimUserOperations.ParseUser(Encoding.UTF8.GetBytes(json)).Value;
 

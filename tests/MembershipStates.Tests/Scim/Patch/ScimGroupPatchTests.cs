@@ -276,8 +276,10 @@ public sealed class ScimGroupPatchTests
                     return (JsonNode?)json;
                 })));
 
-        public static Arbitrary<string> Arbitrary() =>
-            Gen.Sized(size => Node(Math.Min(size, 12))).Select(n => n?.ToJsonString() ?? "null").ToArbitrary();
+        // Half the bodies are JSON a JsonObject can hold; the other half repeat names, carry odd Unicode and nest deep.
+        public static Arbitrary<string> Arbitrary() => Gen.OneOf(
+            Gen.Sized(size => Node(Math.Min(size, 12))).Select(n => n?.ToJsonString() ?? "null"),
+            HostileJson.Text(Keys, Scalar)).ToArbitrary();
     }
 
     /// <summary>Arbitrary Group-shaped JSON never throws out of reading a group or a PATCH, nor out of deciding one: it is a value or a 400.</summary>

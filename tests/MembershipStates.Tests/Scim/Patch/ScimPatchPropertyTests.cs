@@ -106,8 +106,10 @@ public sealed class ScimPatchPropertyTests
                     return (JsonNode?)json;
                 })));
 
-        public static Arbitrary<string> Arbitrary() =>
-            Gen.Sized(size => Node(Math.Min(size, 12))).Select(n => n?.ToJsonString() ?? "null").ToArbitrary();
+        // Half the bodies are JSON a JsonObject can hold; the other half repeat names, carry odd Unicode and nest deep.
+        public static Arbitrary<string> Arbitrary() => Gen.OneOf(
+            Gen.Sized(size => Node(Math.Min(size, 12))).Select(n => n?.ToJsonString() ?? "null"),
+            HostileJson.Text(Keys, Scalar)).ToArbitrary();
     }
 
     /// <summary>Arbitrary SCIM-shaped JSON never throws out of parsing or applying a PATCH, nor out of reading a user.</summary>
