@@ -1,4 +1,3 @@
-using System.Data;
 using MembershipStates.AspNetCore;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
@@ -93,24 +92,10 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var organizationId = organizations.IdOf(organization);
         try
         {
-            // As for members: the execution strategy runs the transaction again when the engine says it may succeed now.
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                async cancellationToken =>
-                {
-                    db.ChangeTracker.Clear();
-                    var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
-                    {
-                        var result = await StageAsync(organizationId, change, cancellationToken).ConfigureAwait(false);
-                        if (result == ScimGroupCommitResult.Committed)
-                        {
-                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        return result;
-                    }
-                },
+            return await SerializableCommit.RunAsync(
+                db,
+                cancellationToken => StageAsync(organizationId, change, cancellationToken),
+                result => result == ScimGroupCommitResult.Committed,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
@@ -121,10 +106,6 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         catch (Exception exception) when (DatabaseErrors.GroupCommitResultOf(exception) is { } refused)
         {
             return refused;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
         }
     }
 

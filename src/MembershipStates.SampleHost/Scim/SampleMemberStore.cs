@@ -1,4 +1,3 @@
-using System.Data;
 using MembershipStates.AspNetCore;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
@@ -101,25 +100,10 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         var organizationId = organizations.IdOf(organization);
         try
         {
-            // The engine's execution strategy runs the transaction again when the engine says it may succeed now
-            // (on PostgreSQL, a serialization failure): the second run reads what the concurrent one committed.
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                async cancellationToken =>
-                {
-                    db.ChangeTracker.Clear();
-                    var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
-                    {
-                        var result = await StageAsync(organizationId, decision, attributes, cancellationToken).ConfigureAwait(false);
-                        if (result == ScimCommitResult.Committed)
-                        {
-                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        return result;
-                    }
-                },
+            return await SerializableCommit.RunAsync(
+                db,
+                cancellationToken => StageAsync(organizationId, decision, attributes, cancellationToken),
+                result => result == ScimCommitResult.Committed,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
@@ -130,10 +114,6 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         catch (Exception exception) when (DatabaseErrors.CommitResultOf(exception) is { } refused)
         {
             return refused;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
         }
     }
 

@@ -1,0 +1,46 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MembershipStates.SampleHost.Data;
+
+/// <summary>
+/// How both stores commit: a serializable transaction, run by the engine's execution strategy so that it runs again
+/// when the engine says it may succeed now (on PostgreSQL, a serialization failure), with a clean change tracker on
+/// every run and after.
+/// </summary>
+internal static class SerializableCommit
+{
+    /// <summary>Stages the change in the transaction, and saves and commits it when <paramref name="commits"/> says the staged result is a commit.</summary>
+    public static async Task<TResult> RunAsync<TResult>(
+        DbContext db,
+        Func<CancellationToken, Task<TResult>> stage,
+        Func<TResult, bool> commits,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                async cancellationToken =>
+                {
+                    db.ChangeTracker.Clear();
+                    var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+                    await using (transaction.ConfigureAwait(false))
+                    {
+                        var result = await stage(cancellationToken).ConfigureAwait(false);
+                        if (commits(result))
+                        {
+                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
+                        return result;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}
