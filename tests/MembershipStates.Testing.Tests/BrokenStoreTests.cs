@@ -34,7 +34,7 @@ public sealed partial class BrokenStoreTests
 
         failure.Rule.Should().ContainAny("revive", "The SCIM id is stable", "GET /Users lists every");
         StepsOf(failure).Should().BeLessThanOrEqualTo(3, "create inactive (or create, deactivate), create again: {0}", failure.Message);
-        StepLines(failure).Where(line => line.Contains(" create ", StringComparison.Ordinal)).Should().HaveCount(2, "the second POST meets the inactive member");
+        Regex.Count(string.Join('\n', StepLines(failure)), "create ").Should().BeGreaterThanOrEqualTo(2, "the second POST meets the inactive member: {0}", failure.Message);
 
         var script = await ScriptFailureAsync(Fault.ReviveAssignsNewId, kit => kit.OktaReassignment_PostAfterDeactivation_RevivesTheSameIdInsteadOfADuplicate());
         script.Rule.Should().Contain("The SCIM id is stable");
@@ -45,13 +45,13 @@ public sealed partial class BrokenStoreTests
     {
         var failure = await PropertyFailureAsync(Fault.VersionNotChecked);
 
-        failure.Rule.Should().StartWith("Races:");
+        failure.Rule.Should().Contain("Races: a commit decided on a version another commit has changed since is a VersionConflict");
         StepsOf(failure).Should().BeLessThanOrEqualTo(3, "create, deactivate, race: {0}", failure.Message);
         StepLines(failure).Should().Contain(line => line.Contains("race:", StringComparison.Ordinal));
         failure.Requests.Should().Contain("[first instance]").And.Contain("[second instance]").And.Contain("the first request commits now");
 
         var script = await ScriptFailureAsync(Fault.VersionNotChecked, kit => kit.RacingChanges_OnOneMember_EachAcknowledgedChangeIsKept(), attempts: 5);
-        script.Rule.Should().StartWith("Races:");
+        script.Rule.Should().StartWith("Races: a commit decided on a version");
     }
 
     [Fact]
@@ -72,9 +72,9 @@ public sealed partial class BrokenStoreTests
     {
         var failure = await PropertyFailureAsync(Fault.UserNameCaseSensitive);
 
-        failure.Rule.Should().ContainAny("uniqueness", "GET /Users lists every", "a filter on userName");
-        StepsOf(failure).Should().BeLessThanOrEqualTo(2, "create, create in another case: {0}", failure.Message);
-        StepLines(failure).Where(line => line.Contains("create", StringComparison.Ordinal)).Should().HaveCount(2);
+        failure.Rule.Should().ContainAny("uniqueness", "GET /Users lists every", "a filter on userName", "two creations of one userName");
+        StepsOf(failure).Should().BeLessThanOrEqualTo(2, "create, create in another case (one after the other, or racing): {0}", failure.Message);
+        Regex.Count(string.Join('\n', StepLines(failure)), "create ").Should().BeGreaterThanOrEqualTo(2, "two creations of one member in two spellings: {0}", failure.Message);
 
         var script = await ScriptFailureAsync(Fault.UserNameCaseSensitive, kit => kit.RacingCreates_OfOneUserName_CreateExactlyOnce());
         script.Rule.Should().StartWith("Races: two creations of one userName end in one member");
