@@ -54,7 +54,7 @@ internal sealed partial class SequenceRunner
         }
         else
         {
-            Check.That(id == existing.Id, Rule(Rules.IdStable, rule), $"the inactive member's id {existing.Id}", () => id);
+            Check.That(id == existing.Id, $"{Rules.IdStable} (after {rule})", $"the inactive member's id {existing.Id}", () => id);
             user = existing;
             user.Version++;
         }
@@ -187,7 +187,7 @@ internal sealed partial class SequenceRunner
     /// <summary>Compares a user the store answered with the member the rules say it holds.</summary>
     private void ShouldBe(JsonNode json, KitAnswer? answer, ModelUser user, ModelOrganization org, string rule)
     {
-        Check.That((string?)json["id"] == user.Id, Rule(Rules.IdStable, rule), $"id {user.Id}", () => $"id {json["id"]}");
+        Check.That((string?)json["id"] == user.Id, $"{Rules.IdStable} (after {rule})", $"id {user.Id}", () => $"id {json["id"]}");
         Check.That(json["active"]?.GetValueKind() == (user.Active ? JsonValueKind.True : JsonValueKind.False), rule, $"\"active\": {(user.Active ? "true" : "false")}", () => $"\"active\": {json["active"]?.ToJsonString() ?? "absent"}");
         var version = ScimETag.FromVersion(user.Version);
         Check.That((string?)json["meta"]?["version"] == version && (answer is null || answer.ETag == version), $"{Rules.Versions} (after {rule})",
