@@ -2,46 +2,6 @@ using System.Globalization;
 
 namespace MembershipStates.Testing.Model;
 
-/// <summary>What a generated step asks of the store.</summary>
-internal enum StepKind
-{
-    Create,
-    Deactivate,
-    Reactivate,
-    Replace,
-    PatchAttributes,
-    Delete,
-    Race,
-    CreateGroup,
-    AddMember,
-    RemoveMember,
-    DeleteGroup,
-}
-
-/// <summary>How a provider spells a request.</summary>
-internal enum Form
-{
-    /// <summary>Okta: a path-less PATCH with an object value; POSTs with externalId and a password.</summary>
-    Okta,
-
-    /// <summary>Entra ID's default: capitalised ops, string booleans ("True"/"False"); POSTs with enterprise attributes.</summary>
-    Entra,
-
-    /// <summary>Entra ID with the aadOptscim062020 flag: lowercase ops, booleans.</summary>
-    EntraFlagged,
-
-    /// <summary>An app built with Okta's wizard: GET, then a full PUT.</summary>
-    Wizard,
-}
-
-/// <summary>The <c>If-Match</c> a change carries.</summary>
-internal enum Precondition
-{
-    None,
-    Current,
-    Stale,
-}
-
 /// <summary>
 /// One step of a generated sequence, in one organization. Users and groups are named by index; names compare
 /// case-insensitively, so "Ann.Lee@Example.com" and "ann.lee@EXAMPLE.com" are one member.
@@ -103,11 +63,4 @@ internal sealed record Step(
             _ => $"delete group {GroupName}",
         };
     }
-}
-
-/// <summary>A generated sequence of steps, run against fresh organizations.</summary>
-internal sealed record Sequence(IReadOnlyList<Step> Steps)
-{
-    public override string ToString() =>
-        string.Join("\n", Steps.Select((step, i) => string.Create(CultureInfo.InvariantCulture, $"  {i + 1}. {step}")));
 }
