@@ -109,6 +109,19 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow)
             .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow));
 
+    /// <summary>
+    /// Opens the connection for the rest of the request, so that its reads and its commit share one connection
+    /// instead of taking one from the pool, and setting it up, for every statement. It goes back to the pool with
+    /// the context, at the end of the request.
+    /// </summary>
+    public async ValueTask OpenForRequestAsync(CancellationToken cancellationToken)
+    {
+        if (Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>

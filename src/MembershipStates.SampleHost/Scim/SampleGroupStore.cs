@@ -22,6 +22,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     public async Task<ScimStoredGroup?> FindByIdAsync(string organization, string id, bool includeMembers, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var group = await queries.ById(db, organizationId, id, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
@@ -45,6 +46,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var groups = db.Groups.AsNoTracking().Where(g => g.OrganizationId == organizationId);
         if (query.Filter is { } filter)
         {
@@ -90,6 +92,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(change);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await SerializableCommit.RunAsync(
@@ -113,6 +116,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         List<MemberGroupEntry> found;
         if (memberIds.Count == 1)
         {
