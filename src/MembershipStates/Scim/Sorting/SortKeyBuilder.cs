@@ -30,13 +30,18 @@ internal static class SortKeyBuilder
         var property = mapping.Property;
         var parameters = property.Parameters;
         IOrderedQueryable<T>? ordered = null;
+        var key = Key(property.Body, mapping, sort);
         if (Missing(property.Body) is { } missing)
         {
             var flag = Expression.Condition(missing, Expression.Constant(1), Expression.Constant(0));
             ordered = By(source, ordered, Expression.Lambda<Func<T, int>>(flag, parameters), descending);
+
+            // Every missing value is the same key (an empty string and null alike, whichever the engine sorts first),
+            // so that the id alone orders them.
+            key = Expression.Condition(missing, Expression.Constant(null, key.Type), key);
         }
 
-        ordered = By(source, ordered, Key(property.Body, mapping, sort), parameters, descending);
+        ordered = By(source, ordered, key, parameters, descending);
         return By(source, ordered, id.Property.Body, id.Property.Parameters, descending);
     }
 
@@ -50,15 +55,11 @@ internal static class SortKeyBuilder
 
     /// <summary>
     /// The value to order by: a normalized column as stored; a string of an attribute that ignores case lower-cased,
-    /// as the filter translation compares it; anything else as it is.
+    /// as the filter translation compares it; anything else as it is. A null string never reaches
+    /// <see cref="string.ToLower()"/>: the caller tests for a missing value first.
     /// </summary>
     private static Expression Key(Expression value, FilterMapping mapping, ScimSort sort) =>
-        value.Type == typeof(string) && mapping.Normalize is null && sort.IgnoresCase
-            ? Expression.Condition(
-                Expression.Equal(value, Expression.Constant(null, typeof(string))),
-                Expression.Constant(null, typeof(string)),
-                Expression.Call(value, ToLowerMethod))
-            : value;
+        value.Type == typeof(string) && mapping.Normalize is null && sort.IgnoresCase ? Expression.Call(value, ToLowerMethod) : value;
 
     /// <summary>The test for "no value": <c>null</c>, or for strings also empty, as <c>pr</c> sees it; <see langword="null"/> when the property always has one.</summary>
     private static BinaryExpression? Missing(Expression value)
