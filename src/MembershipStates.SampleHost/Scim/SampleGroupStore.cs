@@ -48,14 +48,31 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var organizationId = organizations.IdOf(organization);
         await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var groups = db.Groups.AsNoTracking().Where(g => g.OrganizationId == organizationId);
+        var map = FilterMap();
         if (query.Filter is { } filter)
         {
-            if (!FilterMap().TryTranslate(filter, out var predicate, out var error))
+            if (!map.TryTranslate(filter, out var predicate, out var error))
             {
                 return ScimGroupPage.Failed(error);
             }
 
             groups = groups.Where(predicate);
+        }
+
+        // The order asked for, ties broken by id; else a stable one, the same for every page size: creation time, then id.
+        IOrderedQueryable<Group> ordered;
+        if (query.Sort is { } sort)
+        {
+            if (!map.TryOrder(groups, sort, out var sorted, out var error))
+            {
+                return ScimGroupPage.Failed(error);
+            }
+
+            ordered = sorted;
+        }
+        else
+        {
+            ordered = groups.OrderBy(g => g.Created).ThenBy(g => g.ScimId);
         }
 
         var total = await groups.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -64,10 +81,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             return ScimGroupPage.Of([], total);
         }
 
-        // A stable order, the same for every page size: creation time, then id.
-        var page = await groups
-            .OrderBy(g => g.Created)
-            .ThenBy(g => g.ScimId)
+        var page = await ordered
             .Skip(query.Page.Offset)
             .Take(query.Page.Count)
             .ToListAsync(cancellationToken)

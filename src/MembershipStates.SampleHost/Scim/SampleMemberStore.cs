@@ -67,7 +67,8 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     public async Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var members = db.Members(organizations.IdOf(organization));
+        var organizationId = organizations.IdOf(organization);
+        var members = db.Members(organizationId);
         if (query.Filter is { } filter)
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
@@ -80,20 +81,19 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             members = members.Where(predicate);
         }
 
+        // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
+        if (!MemberPage.TryOrder(members, query.Sort, out _, out var refused))
+        {
+            return ScimMemberPage.Failed(refused);
+        }
+
         var total = await members.CountAsync(cancellationToken).ConfigureAwait(false);
         if (query.Page.Count == 0 || query.Page.Offset >= total)
         {
             return ScimMemberPage.Of([], total);
         }
 
-        // A stable order, the same for every page size: creation time, then id.
-        var page = await members
-            .OrderBy(m => m.Created)
-            .ThenBy(m => m.ScimId)
-            .Skip(query.Page.Offset)
-            .Take(query.Page.Count)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var page = await MemberPage.ReadAsync(db, organizationId, members, query.Sort, query.Page, total, cancellationToken).ConfigureAwait(false);
         return ScimMemberPage.Of([.. page.Select(m => new ScimMember(Snapshot(m), Attributes(m.ScimId, m.Attributes)))], total);
     }
 
@@ -193,11 +193,6 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
 
     private static MembershipSnapshot Snapshot(StoredMember member) =>
-        member.Active
-            ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
-            : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
-
-    private static MembershipSnapshot Snapshot(MemberRow member) =>
         member.Active
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
             : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
