@@ -45,7 +45,9 @@ public interface IScimGroupStore
     /// <c>and</c>/<c>or</c> (Entra's probe: <c>id eq "g" and members eq "u"</c>). Translate them with a
     /// <see cref="ScimFilterMap{T}"/> whose <see cref="ScimFilterMap{T}.MapMembers"/> tests membership in the
     /// database, on both sides for a two-state host.</para>
-    /// <para>The order is stable and the same for every page size, so that paging meets every group once.</para>
+    /// <para>The order is total and the same for every page size, so that paging meets every group once: the
+    /// <see cref="ScimGroupQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.TryOrder"/>), otherwise the
+    /// store's own.</para>
     /// </remarks>
     Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default);
 

@@ -26,7 +26,7 @@ internal sealed class ScimGroupHandlers
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
     }
 
-    /// <summary><c>GET /Groups</c>: a page of groups, filtered, with or without their members.</summary>
+    /// <summary><c>GET /Groups</c>: a page of groups, filtered and sorted, with or without their members.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
@@ -41,7 +41,13 @@ internal sealed class ScimGroupHandlers
             return invalid.ToScimError().ToResponse();
         }
 
-        var query = new ScimGroupQuery(filter, value, IncludesMembers(request));
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        if (!sort.IsSuccess)
+        {
+            return sort.Error.ToResponse();
+        }
+
+        var query = new ScimGroupQuery(filter, value, IncludesMembers(request), sort.Value);
         var result = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
         if (result.Error is { } error)
         {

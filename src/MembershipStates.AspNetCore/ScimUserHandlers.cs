@@ -27,7 +27,7 @@ internal sealed class ScimUserHandlers
         _telemetry = telemetry;
     }
 
-    /// <summary><c>GET /Users</c>: a page of members, filtered.</summary>
+    /// <summary><c>GET /Users</c>: a page of members, filtered and sorted.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
@@ -42,7 +42,13 @@ internal sealed class ScimUserHandlers
             return invalid.ToScimError().ToResponse();
         }
 
-        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value), request.Aborted).ConfigureAwait(false);
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        if (!sort.IsSuccess)
+        {
+            return sort.Error.ToResponse();
+        }
+
+        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value, sort.Value), request.Aborted).ConfigureAwait(false);
         if (result.Error is { } error)
         {
             return error.ToResponse();
@@ -136,7 +142,10 @@ internal sealed class ScimUserHandlers
             return Task.FromResult(page.Error!.ToResponse());
         }
 
-        return Task.FromResult(ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value)));
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        return Task.FromResult(sort.IsSuccess
+            ? ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value))
+            : sort.Error.ToResponse());
     }
 
     /// <summary><c>GET /Groups/{id}</c> of a host that serves no groups: there are none.</summary>

@@ -34,13 +34,31 @@ internal sealed class MemberQueries
                 .ThenBy(m => m.ScimId)
                 .FirstOrDefault());
 
-    public Func<MembershipDbContext, int, string, CancellationToken, Task<Membership?>> RowById { get; } =
+    /// <summary>An Active member as a commit reads it: its membership row's user, version and <c>userName</c>, and its <c>group_members</c> rows.</summary>
+    public Func<MembershipDbContext, int, string, CancellationToken, Task<CommitTarget?>> ActiveTarget { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
-            db.Memberships.SingleOrDefault(m => m.OrganizationId == organizationId && m.ScimId == id));
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id)
+                .Select(m => new CommitTarget
+                {
+                    UserId = m.UserId,
+                    Version = m.Version,
+                    NormalizedUserName = m.NormalizedUserName,
+                    Groups = db.GroupMembers.Where(g => g.OrganizationId == m.OrganizationId && g.UserId == m.UserId).Select(g => g.GroupId).ToList(),
+                })
+                .SingleOrDefault());
 
-    public Func<MembershipDbContext, int, string, CancellationToken, Task<InactiveMembership?>> RecordById { get; } =
+    /// <summary>An Inactive member as a commit reads it: its inactive record's user, version and <c>userName</c>, and its <c>inactive_group_members</c> rows.</summary>
+    public Func<MembershipDbContext, int, string, CancellationToken, Task<CommitTarget?>> InactiveTarget { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
-            db.InactiveMemberships.SingleOrDefault(r => r.OrganizationId == organizationId && r.ScimId == id));
+            db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id)
+                .Select(r => new CommitTarget
+                {
+                    UserId = r.UserId,
+                    Version = r.Version,
+                    NormalizedUserName = r.NormalizedUserName,
+                    Groups = db.InactiveGroupMembers.Where(g => g.OrganizationId == r.OrganizationId && g.UserId == r.UserId).Select(g => g.GroupId).ToList(),
+                })
+                .SingleOrDefault());
 
     public Func<MembershipDbContext, string, CancellationToken, Task<int?>> UserByEmail { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, string normalizedEmail, CancellationToken cancellationToken) =>
@@ -57,14 +75,4 @@ internal sealed class MemberQueries
             db.Memberships.Where(m => m.OrganizationId == organizationId && m.NormalizedUserName == normalized).Select(m => m.UserId)
                 .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.NormalizedUserName == normalized).Select(r => r.UserId))
                 .Any());
-
-    /// <summary>The groups an Active member is in: its rows of the app's <c>group_members</c>, which move with it.</summary>
-    public Func<MembershipDbContext, int, int, IAsyncEnumerable<int>> ActiveGroupsOf { get; } =
-        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, int userId) =>
-            db.GroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId).Select(m => m.GroupId));
-
-    /// <summary>The groups an Inactive member is in: its rows of <c>inactive_group_members</c>.</summary>
-    public Func<MembershipDbContext, int, int, IAsyncEnumerable<int>> InactiveGroupsOf { get; } =
-        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, int userId) =>
-            db.InactiveGroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId).Select(m => m.GroupId));
 }

@@ -22,6 +22,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     public async Task<ScimStoredGroup?> FindByIdAsync(string organization, string id, bool includeMembers, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var group = await queries.ById(db, organizationId, id, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
@@ -45,15 +46,33 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var groups = db.Groups.AsNoTracking().Where(g => g.OrganizationId == organizationId);
+        var map = FilterMap();
         if (query.Filter is { } filter)
         {
-            if (!FilterMap().TryTranslate(filter, out var predicate, out var error))
+            if (!map.TryTranslate(filter, out var predicate, out var error))
             {
                 return ScimGroupPage.Failed(error);
             }
 
             groups = groups.Where(predicate);
+        }
+
+        // The order asked for, ties broken by id; else a stable one, the same for every page size: creation time, then id.
+        IOrderedQueryable<Group> ordered;
+        if (query.Sort is { } sort)
+        {
+            if (!map.TryOrder(groups, sort, out var sorted, out var error))
+            {
+                return ScimGroupPage.Failed(error);
+            }
+
+            ordered = sorted;
+        }
+        else
+        {
+            ordered = groups.OrderBy(g => g.Created).ThenBy(g => g.ScimId);
         }
 
         var total = await groups.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -62,10 +81,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             return ScimGroupPage.Of([], total);
         }
 
-        // A stable order, the same for every page size: creation time, then id.
-        var page = await groups
-            .OrderBy(g => g.Created)
-            .ThenBy(g => g.ScimId)
+        var page = await ordered
             .Skip(query.Page.Offset)
             .Take(query.Page.Count)
             .ToListAsync(cancellationToken)
@@ -90,6 +106,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(change);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await SerializableCommit.RunAsync(
@@ -113,6 +130,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         List<MemberGroupEntry> found;
         if (memberIds.Count == 1)
         {

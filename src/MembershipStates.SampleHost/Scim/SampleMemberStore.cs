@@ -26,6 +26,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     public async Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         StoredMember? row = null;
         StoredMember? record = null;
         await foreach (var member in queries.ById(db, organizationId, id).WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -53,6 +54,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     public async Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var found = await queries.ByNormalizedUserName(db, organizationId, Normalize(userName), cancellationToken).ConfigureAwait(false);
         if (found is null && externalId is not null)
         {
@@ -65,7 +67,8 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     public async Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var members = db.Members(organizations.IdOf(organization));
+        var organizationId = organizations.IdOf(organization);
+        var members = db.Members(organizationId);
         if (query.Filter is { } filter)
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
@@ -78,26 +81,26 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             members = members.Where(predicate);
         }
 
+        // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
+        if (!MemberPage.TryOrder(members, query.Sort, out _, out var refused))
+        {
+            return ScimMemberPage.Failed(refused);
+        }
+
         var total = await members.CountAsync(cancellationToken).ConfigureAwait(false);
         if (query.Page.Count == 0 || query.Page.Offset >= total)
         {
             return ScimMemberPage.Of([], total);
         }
 
-        // A stable order, the same for every page size: creation time, then id.
-        var page = await members
-            .OrderBy(m => m.Created)
-            .ThenBy(m => m.ScimId)
-            .Skip(query.Page.Offset)
-            .Take(query.Page.Count)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var page = await MemberPage.ReadAsync(db, organizationId, members, query.Sort, query.Page, total, cancellationToken).ConfigureAwait(false);
         return ScimMemberPage.Of([.. page.Select(m => new ScimMember(Snapshot(m), Attributes(m.ScimId, m.Attributes)))], total);
     }
 
     public async Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)
     {
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await SerializableCommit.RunAsync(
@@ -125,19 +128,19 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     {
         var previous = decision.Previous;
         var next = decision.Next;
-        ScimColumns? stored = null;
+        CommitTarget? target = null;
         int userId;
         if (previous.Exists)
         {
-            stored = previous.State == MembershipState.Active
-                ? await queries.RowById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false)
-                : await queries.RecordById(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
-            if (stored is null || stored.Version != previous.Version)
+            target = previous.State == MembershipState.Active
+                ? await queries.ActiveTarget(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false)
+                : await queries.InactiveTarget(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
+            if (target is null || target.Version != previous.Version)
             {
                 return ScimCommitResult.VersionConflict;
             }
 
-            userId = stored.UserId;
+            userId = target.UserId;
         }
         else
         {
@@ -155,118 +158,14 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             // A userName that stays cannot be another member's: it is unique across both tables already.
             ArgumentNullException.ThrowIfNull(attributes);
             var normalized = Normalize(attributes.UserName);
-            if (normalized != stored?.NormalizedUserName && await queries.UserNameTaken(db, organizationId, normalized, cancellationToken).ConfigureAwait(false))
+            if (normalized != target?.NormalizedUserName && await queries.UserNameTaken(db, organizationId, normalized, cancellationToken).ConfigureAwait(false))
             {
                 return ScimCommitResult.UniquenessViolation;
             }
         }
 
-        var plan = TwoStateHost.Plan(decision);
-        await StageGroupMembershipsAsync(plan, organizationId, userId, cancellationToken).ConfigureAwait(false);
-        Stage(plan, next, attributes, organizationId, userId, stored);
+        new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, target?.Groups ?? [], attributes, timeProvider.GetUtcNow());
         return ScimCommitResult.Committed;
-    }
-
-    /// <summary>
-    /// Applies the rule "group membership follows the member" in the commit's transaction: deactivation moves the
-    /// member's <c>group_members</c> rows to <c>inactive_group_members</c>, reactivation and revival move them back,
-    /// removal drops them.
-    /// </summary>
-    /// <remarks>
-    /// The rows leaving a side are deleted now, before the membership row or inactive record they refer to is deleted
-    /// on save; the rows arriving are staged and inserted on save after the row or record they refer to. A member in
-    /// no group costs one indexed read, nothing more.
-    /// </remarks>
-    private async Task StageGroupMembershipsAsync(TwoStateEffects plan, int organizationId, int userId, CancellationToken cancellationToken)
-    {
-        var active = db.GroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId);
-        var inactive = db.InactiveGroupMembers.Where(m => m.OrganizationId == organizationId && m.UserId == userId);
-        if ((plan & TwoStateEffects.MoveGroupMembershipsToInactive) != 0)
-        {
-            var groups = await GroupsAsync(queries.ActiveGroupsOf(db, organizationId, userId), cancellationToken).ConfigureAwait(false);
-            if (groups.Count > 0)
-            {
-                await active.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                db.InactiveGroupMembers.AddRange(groups.Select(groupId => new InactiveGroupMember { OrganizationId = organizationId, GroupId = groupId, UserId = userId }));
-            }
-        }
-        else if ((plan & TwoStateEffects.MoveGroupMembershipsBack) != 0)
-        {
-            var groups = await GroupsAsync(queries.InactiveGroupsOf(db, organizationId, userId), cancellationToken).ConfigureAwait(false);
-            if (groups.Count > 0)
-            {
-                await inactive.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                db.GroupMembers.AddRange(groups.Select(groupId => new GroupMember { OrganizationId = organizationId, GroupId = groupId, UserId = userId }));
-            }
-        }
-        else if ((plan & TwoStateEffects.DropGroupMemberships) != 0)
-        {
-            // The rows are on the side the member leaves: group_members for an Active one, the inactive side for an Inactive one.
-            await ((plan & TwoStateEffects.RemoveFromOrganization) != 0 ? active.ExecuteDeleteAsync(cancellationToken) : inactive.ExecuteDeleteAsync(cancellationToken)).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Stages the two-state effects of a decision on the tracked rows; saved by the caller in its transaction.</summary>
-    private void Stage(TwoStateEffects plan, in MembershipSnapshot next, ScimUser? attributes, int organizationId, int userId, ScimColumns? stored)
-    {
-        if ((plan & (TwoStateEffects.RemoveFromOrganization | TwoStateEffects.DropInactiveRecord)) != 0)
-        {
-            // Deleted where the version is still the one read (the tables' concurrency token).
-            db.Remove(stored!);
-        }
-
-        if ((plan & TwoStateEffects.AddToOrganization) != 0)
-        {
-            var row = new Membership
-            {
-                OrganizationId = organizationId,
-                UserId = userId,
-                JoinedAt = timeProvider.GetUtcNow(),
-                ScimId = next.Id!,
-                UserName = string.Empty,
-                NormalizedUserName = string.Empty,
-                Attributes = string.Empty,
-            };
-            Write(row, next, attributes!);
-            db.Memberships.Add(row);
-        }
-        else if ((plan & TwoStateEffects.KeepInactiveRecord) != 0)
-        {
-            if (stored is not InactiveMembership record || (plan & TwoStateEffects.DropInactiveRecord) != 0)
-            {
-                record = new InactiveMembership
-                {
-                    OrganizationId = organizationId,
-                    UserId = userId,
-                    ScimId = next.Id!,
-                    UserName = string.Empty,
-                    NormalizedUserName = string.Empty,
-                    Attributes = string.Empty,
-                };
-                db.InactiveMemberships.Add(record);
-            }
-
-            Write(record, next, attributes!);
-            record.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
-        }
-        else if (stored is Membership row && (plan & TwoStateEffects.RemoveFromOrganization) == 0)
-        {
-            // Active stays Active: the row keeps its place (and its JoinedAt) and takes the new version and
-            // attributes, written where the version is still the one read.
-            Write(row, next, attributes!);
-        }
-    }
-
-    /// <summary>Reads a member's group keys; an empty list when it is in no group.</summary>
-    private static async Task<List<int>> GroupsAsync(IAsyncEnumerable<int> query, CancellationToken cancellationToken)
-    {
-        var groups = new List<int>();
-        await foreach (var groupId in query.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            groups.Add(groupId);
-        }
-
-        return groups;
     }
 
     /// <summary>Finds the app's user by e-mail (the <c>userName</c>), or creates one: users are global, not per organization.</summary>
@@ -293,19 +192,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
 
     private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
 
-    private static string? PreferredEmail(ScimUser attributes) =>
-        attributes.Emails is not { Count: > 0 } emails
-            ? null
-            : (emails.FirstOrDefault(e => string.Equals(e.Type, "work", StringComparison.OrdinalIgnoreCase))
-                ?? emails.FirstOrDefault(e => e.Primary == true)
-                ?? emails[0]).Value;
-
     private static MembershipSnapshot Snapshot(StoredMember member) =>
-        member.Active
-            ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
-            : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
-
-    private static MembershipSnapshot Snapshot(MemberRow member) =>
         member.Active
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
             : MembershipSnapshot.Inactive(member.ScimId, member.Version, member.Created, member.LastModified, member.DeactivatedAt);
@@ -314,21 +201,4 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         ScimJson.ParseUser(json).TryGetValue(out var user)
             ? user
             : throw new InvalidOperationException($"The stored attributes of member {scimId} are not a SCIM user.");
-
-    private static void Write(ScimColumns columns, in MembershipSnapshot next, ScimUser attributes)
-    {
-        columns.ScimId = next.Id!;
-        columns.Version = next.Version;
-        columns.Created = next.Created;
-        columns.LastModified = next.LastModified;
-        columns.UserName = attributes.UserName ?? string.Empty;
-        columns.NormalizedUserName = Normalize(attributes.UserName);
-        columns.ExternalId = attributes.ExternalId;
-        columns.DisplayName = attributes.DisplayName;
-        columns.GivenName = attributes.Name?.GivenName;
-        columns.FamilyName = attributes.Name?.FamilyName;
-        columns.Email = PreferredEmail(attributes);
-        columns.NormalizedEmail = columns.Email is { } email ? Normalization.Normalize(email) : null;
-        columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
-    }
 }

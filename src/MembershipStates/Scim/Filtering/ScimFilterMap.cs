@@ -48,7 +48,7 @@ namespace MembershipStates.Scim;
 /// ones; no SQL is ever built from strings.</para>
 /// <para>Immutable and thread-safe: <see cref="Map{TProperty}"/> and <see cref="MapNormalized"/> return a new map.</para>
 /// </remarks>
-public sealed class ScimFilterMap<T>
+public sealed partial class ScimFilterMap<T>
 {
     private readonly ImmutableDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;

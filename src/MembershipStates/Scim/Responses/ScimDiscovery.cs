@@ -7,7 +7,7 @@ namespace MembershipStates.Scim;
 /// </summary>
 /// <remarks>
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
-/// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags; no bulk, no sorting and no password change;
+/// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags, and sorting (<see cref="ScimSort"/>); no bulk and no password change;
 /// authentication by OAuth bearer token (RFC 6750). The resource type User, with the enterprise extension, which is
 /// optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents are
 /// <see cref="ScimSchemaDocuments"/>, rendered from the attribute catalogs that filters and PATCH paths are checked
@@ -98,7 +98,7 @@ public static class ScimDiscovery
         document["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 };
         document["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = options.MaxPageSize };
         document["changePassword"] = new JsonObject { ["supported"] = false };
-        document["sort"] = new JsonObject { ["supported"] = false };
+        document["sort"] = new JsonObject { ["supported"] = true };
         document["etag"] = new JsonObject { ["supported"] = true };
         document["authenticationSchemes"] = new JsonArray(
             new JsonObject

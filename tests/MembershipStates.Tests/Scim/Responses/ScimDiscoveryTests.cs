@@ -25,7 +25,7 @@ public sealed class ScimDiscoveryTests
         json["bulk"]!["supported"]!.GetValue<bool>().Should().BeFalse();
         json["bulk"]!["maxOperations"]!.GetValue<int>().Should().Be(0);
         json["bulk"]!["maxPayloadSize"]!.GetValue<int>().Should().Be(0);
-        json["sort"]!["supported"]!.GetValue<bool>().Should().BeFalse();
+        json["sort"]!["supported"]!.GetValue<bool>().Should().BeTrue();
         json["changePassword"]!["supported"]!.GetValue<bool>().Should().BeFalse();
         var scheme = json["authenticationSchemes"]!.AsArray().Should().ContainSingle().Subject!;
         scheme["type"]!.GetValue<string>().Should().Be("oauthbearertoken");

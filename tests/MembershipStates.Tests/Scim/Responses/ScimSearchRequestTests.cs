@@ -58,4 +58,24 @@ public sealed class ScimSearchRequestTests
 
         (search.IsSuccess || search.Error is { Status: 400 }).Should().BeTrue();
     }
+
+    /// <summary>
+    /// Search-shaped JSON with repeated names, odd Unicode and deep nesting never throws, and whatever it asks for
+    /// reads as a sort that parses or a 400 <c>invalidValue</c>.
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public FsCheck.Property Parse_HostileSearchJson_NeverThrows() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Arb.From(HostileJson.Text(
+                FsCheck.Fluent.Gen.Elements("schemas", "filter", "sortBy", "SORTBY", "sortOrder", "startIndex", "count", "attributes", "excludedAttributes", "value"),
+                FsCheck.Fluent.Gen.Elements<System.Text.Json.Nodes.JsonNode?>(
+                    null, ScimSearchRequest.Schema, "userName", "name.familyName", "emails", "descending", "sideways", "userName eq \"a\"", 1, -1, 2147483648L, true))),
+            text =>
+            {
+                var search = ScimSearchRequest.Parse(Encoding.UTF8.GetBytes(text));
+                var sort = search.IsSuccess
+                    ? ScimSort.Parse(search.Value.QueryParameters.GetValueOrDefault("sortBy"), search.Value.QueryParameters.GetValueOrDefault("sortOrder"))
+                    : null;
+                return (search.IsSuccess || search.Error is { Status: 400 }) && (sort is null || sort.IsSuccess || sort.Error is { Status: 400, ScimType: "invalidValue" });
+            });
 }

@@ -1,0 +1,92 @@
+using System.Diagnostics.CodeAnalysis;
+using MembershipStates.SampleHost.Data;
+using MembershipStates.Scim;
+using Microsoft.EntityFrameworkCore;
+
+namespace MembershipStates.SampleHost.Scim;
+
+/// <summary>The key of one member of a page: its SCIM id, which table it is in, and its place in the default order.</summary>
+internal sealed class MemberPageKey
+{
+    public required string ScimId { get; set; }
+
+    public bool Active { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+}
+
+/// <summary>
+/// Reads one page of a member query so that the last page of a long list costs about what the first does: the page's
+/// keys first, from the narrowest projection, read from whichever end of the list is nearer; then the rows of those
+/// keys only.
+/// </summary>
+/// <remarks>
+/// <para>In the default order (creation time, then id) the keys come from each table's index on (organization,
+/// created, id) alone: SQLite merges the two index scans, PostgreSQL runs a Merge Append of two index-only scans,
+/// and neither reads a row of the skipped members. The key query selects exactly the columns of the union it
+/// reads, which is what lets SQLite flatten it into that merge instead of sorting the union in a temporary
+/// B-tree.</para>
+/// <para>A page past the middle is read in the reverse order and turned around, so no page steps over more than
+/// half the list. The reverse of a sort is exactly backwards because every key, the tie-breaking id included,
+/// reverses (<see cref="ScimSort.Reverse"/>).</para>
+/// <para>Reading the page in one query instead makes the database build the skipped members whole, attributes
+/// included, before it throws them away: on 100,000 members the last page cost about seven times the first.</para>
+/// </remarks>
+internal static class MemberPage
+{
+    /// <summary>Orders a member query: as <paramref name="sort"/> asks (ties broken by id), or by creation time then id.</summary>
+    /// <returns><see langword="false"/>, with the 400 to answer, for a <c>sortBy</c> the map cannot sort by.</returns>
+    public static bool TryOrder(
+        IQueryable<MemberRow> members,
+        ScimSort? sort,
+        [NotNullWhen(true)] out IOrderedQueryable<MemberRow>? ordered,
+        [NotNullWhen(false)] out ScimError? error)
+    {
+        if (sort is not null)
+        {
+            return MemberFilter.Map.TryOrder(members, sort, out ordered, out error);
+        }
+
+        ordered = members.OrderBy(m => m.Created).ThenBy(m => m.ScimId);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Reads the members of <paramref name="page"/> of <paramref name="total"/> matches.</summary>
+    public static async Task<List<StoredMember>> ReadAsync(
+        MembershipDbContext db, int organizationId, IQueryable<MemberRow> members, ScimSort? sort, ScimPage page, int total, CancellationToken cancellationToken)
+    {
+        var end = (int)Math.Min((long)page.Offset + page.Count, total);
+        var fromEnd = page.Offset > total - end;
+        IOrderedQueryable<MemberRow>? ordered;
+        if (fromEnd && sort is null)
+        {
+            ordered = members.OrderByDescending(m => m.Created).ThenByDescending(m => m.ScimId);
+        }
+        else if (!TryOrder(members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
+        {
+            throw new InvalidOperationException(error.Detail);
+        }
+
+        var keys = await ordered
+            .Skip(fromEnd ? total - end : page.Offset)
+            .Take(end - page.Offset)
+            .Select(m => new MemberPageKey { ScimId = m.ScimId, Active = m.Active, Created = m.Created })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (fromEnd)
+        {
+            keys.Reverse();
+        }
+
+        var active = keys.Where(k => k.Active).Select(k => k.ScimId).ToList();
+        var inactive = keys.Where(k => !k.Active).Select(k => k.ScimId).ToList();
+        var rows = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && active.Contains(m.ScimId)).Select(MembershipDbContext.ActiveMember)
+            .Concat(db.InactiveMemberships.AsNoTracking().Where(r => r.OrganizationId == organizationId && inactive.Contains(r.ScimId)).Select(MembershipDbContext.InactiveMember))
+            .ToDictionaryAsync(m => m.ScimId, StringComparer.Ordinal, cancellationToken)
+            .ConfigureAwait(false);
+
+        // In the order of the keys; a member removed between the two reads is simply not in the page.
+        return [.. keys.Where(k => rows.ContainsKey(k.ScimId)).Select(k => rows[k.ScimId])];
+    }
+}
