@@ -33,7 +33,7 @@ public abstract class ScimGroupStoreTests : ScimMemberStoreTests
     /// <summary>Okta's Group Push with its recorded payloads: link, create, add members, rename with the group's id, remove, replace, import, delete.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A step was answered otherwise than Okta expects.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task OktaGroupPush_LinkCreateRenameAddRemoveReplaceDelete_AnswerAsOktaExpects()
     {
         var session = NewSession();
@@ -72,7 +72,7 @@ public abstract class ScimGroupStoreTests : ScimMemberStoreTests
     /// <summary>Entra ID's group provisioning with its recorded payloads: create, match, add, rename, membership probe, remove (both forms), delete.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A step was answered otherwise than Entra ID expects.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task EntraGroupProvisioning_CreateMatchProbeAddRemoveDelete_AnswerAsEntraExpects()
     {
         var session = NewSession();
@@ -109,7 +109,7 @@ public abstract class ScimGroupStoreTests : ScimMemberStoreTests
     /// </summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A member's groups did not follow it.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task GroupMemberships_FollowTheMemberThroughDeactivationRevivalAndDelete()
     {
         var session = NewSession();

@@ -15,7 +15,7 @@ public abstract partial class ScimMemberStoreTests
     /// </summary>
     /// <returns>A task that completes when the check has passed.</returns>
     /// <exception cref="ScimConformanceException">Two changes claimed one version, a change was lost, or a request failed.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task RacingChanges_OnOneMember_EachAcknowledgedChangeIsKept()
     {
         var session = NewSession();
@@ -54,7 +54,7 @@ public abstract partial class ScimMemberStoreTests
     /// </summary>
     /// <returns>A task that completes when the check has passed.</returns>
     /// <exception cref="ScimConformanceException">The userName was created twice, or a request failed.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task RacingCreates_OfOneUserName_CreateExactlyOnce()
     {
         var session = NewSession();

@@ -14,7 +14,7 @@ public abstract partial class ScimMemberStoreTests
     /// </summary>
     /// <returns>A task that completes when every sequence has passed.</returns>
     /// <exception cref="ScimConformanceException">A sequence broke a rule; the exception holds the smallest one as HTTP requests.</exception>
-    [Fact]
+    [SkippableFact]
     public Task RequestSequences_GeneratedAndShrunk_MatchTheReferenceModel() =>
         ModelProperty.CheckAsync(NewSession, Options, _requiresGroups);
 }

@@ -16,7 +16,7 @@ public abstract partial class ScimMemberStoreTests
     /// <summary>Okta's SCIM 2.0 SPEC Test: its required steps in order, with the headers Okta sends.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A step was answered otherwise than Okta requires.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task OktaSpecTest_RequiredSteps_PassInOrder()
     {
         var session = NewSession();
@@ -76,7 +76,7 @@ public abstract partial class ScimMemberStoreTests
     /// <summary>Okta's SCIM 2.0 CRUD Test for a catalog app: deactivation and reactivation by PATCH; the user stays visible and keeps its id.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A step was answered otherwise than Okta requires.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task OktaCrudTest_CatalogApp_DeactivatedUserStaysVisibleAndComesBackWithTheSameId()
     {
         var session = NewSession();
@@ -106,7 +106,7 @@ public abstract partial class ScimMemberStoreTests
     /// <summary>Okta's SCIM 2.0 CRUD Test for an app built with Okta's wizard: deactivation and reactivation by full PUTs.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">A step was answered otherwise than Okta requires.</exception>
-    [Fact]
+    [SkippableFact]
     public async Task OktaCrudTest_WizardApp_FullPutsDeactivateAndReactivate()
     {
         var session = NewSession();
@@ -135,7 +135,7 @@ public abstract partial class ScimMemberStoreTests
     /// <summary>Okta's re-assignment by a new POST of a deactivated user: the inactive member is revived with the same id, not duplicated.</summary>
     /// <returns>A task that completes when the script has passed.</returns>
     /// <exception cref="ScimConformanceException">The POST created a duplicate or another id (policy Revive), or was not refused (policy Reject).</exception>
-    [Fact]
+    [SkippableFact]
     public async Task OktaReassignment_PostAfterDeactivation_RevivesTheSameIdInsteadOfADuplicate()
     {
         var session = NewSession();

@@ -55,7 +55,9 @@ public abstract partial class ScimMemberStoreTests : IAsyncLifetime
     /// <summary>Registers the store under test: the host's <see cref="IScimMemberStore"/> (and <see cref="IScimGroupStore"/>) and everything they need.</summary>
     /// <param name="services">The services of one instance of the host.</param>
     /// <remarks>Called twice per test, once for each instance; both registrations must reach the same data (the
-    /// same database, or the same in-memory store object). Register the stores as the host does, usually scoped.</remarks>
+    /// same database, or the same in-memory store object). Register the stores as the host does, usually scoped. The
+    /// tests are <c>[SkippableFact]</c>s (Xunit.SkippableFact): a host whose database is not there in some runs calls
+    /// <c>Skip.IfNot(…)</c> here to skip rather than fail them.</remarks>
     protected abstract void ConfigureStore(IServiceCollection services);
 
     /// <summary>Creates an empty organization in the store and returns its key, the organization the store is then called with.</summary>

@@ -7,7 +7,7 @@ namespace MembershipStates.AspNetCore.Tests.Infrastructure;
 /// A database of the sample's schema for the testing kit: migrated once per test class, with organizations created
 /// on demand, as rows of the sample's <c>organizations</c> table and entries of its <see cref="Organizations"/>.
 /// </summary>
-/// <remarks>PostgreSQL needs <c>MEMBERSHIPSTATES_TEST_POSTGRES</c>; without it the kit's tests fail with that reason (they cannot be skipped).</remarks>
+/// <remarks>PostgreSQL needs <c>MEMBERSHIPSTATES_TEST_POSTGRES</c>; without it the kit's tests are skipped with that reason (CI counts a skip as a failure).</remarks>
 public abstract class SampleStoreDatabase(Engine engine) : IAsyncLifetime
 {
     private readonly List<OrganizationEntry> _entries = [];
@@ -16,14 +16,17 @@ public abstract class SampleStoreDatabase(Engine engine) : IAsyncLifetime
     /// <summary>Gets the sample's storage contract for this database.</summary>
     internal StorageConfiguration Storage { get; private set; } = null!;
 
+    /// <summary>Gets a value indicating whether the engine can be reached: without it, every test of the class is skipped.</summary>
+    public bool IsAvailable => TestDatabase.IsAvailable(engine);
+
     /// <summary>Gets the organizations the stores look up, shared by every instance of the host.</summary>
     internal Organizations Organizations { get; } = new();
 
     public async Task InitializeAsync()
     {
-        if (!TestDatabase.IsAvailable(engine))
+        if (!IsAvailable)
         {
-            throw new InvalidOperationException(TestDatabase.UnavailableReason);
+            return;
         }
 
         _database = TestDatabase.Create(engine);
