@@ -70,7 +70,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
             // is ever built from the request.
-            if (!MemberFilter.Map.TryTranslate(filter, out var predicate, out var error))
+            if (!MemberFilter.For(db).TryTranslate(filter, out var predicate, out var error))
             {
                 return ScimMemberPage.Failed(error);
             }
@@ -162,8 +162,10 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         }
 
         var plan = TwoStateHost.Plan(decision);
+        var storedAttributes = stored?.Attributes;
         await StageGroupMembershipsAsync(plan, organizationId, userId, cancellationToken).ConfigureAwait(false);
         Stage(plan, next, attributes, organizationId, userId, stored);
+        await MemberValuesWriter.StageAsync(db, organizationId, decision, storedAttributes, attributes, cancellationToken).ConfigureAwait(false);
         return ScimCommitResult.Committed;
     }
 
@@ -293,13 +295,6 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
 
     private static string Normalize(string? userName) => Normalization.Normalize(userName ?? string.Empty);
 
-    private static string? PreferredEmail(ScimUser attributes) =>
-        attributes.Emails is not { Count: > 0 } emails
-            ? null
-            : (emails.FirstOrDefault(e => string.Equals(e.Type, "work", StringComparison.OrdinalIgnoreCase))
-                ?? emails.FirstOrDefault(e => e.Primary == true)
-                ?? emails[0]).Value;
-
     private static MembershipSnapshot Snapshot(StoredMember member) =>
         member.Active
             ? MembershipSnapshot.Active(member.ScimId, member.Version, member.Created, member.LastModified)
@@ -324,11 +319,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         columns.UserName = attributes.UserName ?? string.Empty;
         columns.NormalizedUserName = Normalize(attributes.UserName);
         columns.ExternalId = attributes.ExternalId;
-        columns.DisplayName = attributes.DisplayName;
-        columns.GivenName = attributes.Name?.GivenName;
-        columns.FamilyName = attributes.Name?.FamilyName;
-        columns.Email = PreferredEmail(attributes);
-        columns.NormalizedEmail = columns.Email is { } email ? Normalization.Normalize(email) : null;
+        MemberFilterCopies.Write(columns, attributes);
         columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
     }
 }

@@ -17,7 +17,7 @@ namespace MembershipStates.Scim.Filtering;
 /// become SQL parameters.</para>
 /// <para>Every comparison first checks its property for null, so the predicate behaves the same compiled in memory
 /// as in SQL: a missing value matches neither <c>eq</c> nor <c>ne</c>, exactly as in the JSON evaluator.</para>
-/// <para>An attribute mapped to a collection (<see cref="ScimFilterMap{T}.MapValues"/>) is compared as
+/// <para>An attribute mapped to a collection (<c>ScimFilterMap.MapValues</c>) is compared as
 /// <c>values.Any(v =&gt; filter(v) &amp;&amp; test(v))</c>: the value filter of a value path and the comparison
 /// apply to the same value. Otherwise a value path such as <c>emails[type eq "work"].value</c> uses the property
 /// mapped to that exact path if there is one, or its value filter is translated over the properties mapped to the
@@ -535,7 +535,7 @@ internal sealed class LinqFilterTranslator
         var element = Expression.Parameter(values.ElementType, "value");
         var attribute = path.Attribute();
         var body = test(new Scope(Key(attribute), _catalog.Resolve(attribute).Attribute, path, element, values));
-        return body is null ? null : values.Any(Body(collection.Property), element, body);
+        return body is null ? null : values.Any(_parameter, element, body);
     }
 
     /// <summary>A test of one value, preceded by the path's value filter (<c>emails[type eq "work"]</c>) when it has one.</summary>

@@ -32,7 +32,7 @@ namespace MembershipStates.Scim;
 /// <see cref="bool"/>, <see cref="short"/>, <see cref="int"/>, <see cref="long"/>, <see cref="decimal"/>,
 /// <see cref="double"/>, <see cref="float"/>, <see cref="DateTime"/> (holding UTC), <see cref="DateTimeOffset"/> or
 /// <see cref="Guid"/>, or a nullable form of them. A multi-valued attribute is mapped with
-/// <see cref="MapValues"/> to a collection of values (a child table, say) so that a filter matches when any value
+/// <c>MapValues</c> to a collection of values (a child table, say) so that a filter matches when any value
 /// does; or, when the host keeps one value only, through its sub-attributes (<c>emails.value</c>,
 /// <c>emails.type</c>) to that value, or as a whole value path (<c>emails[type eq "work"].value</c>). EF Core's
 /// SQLite provider cannot order <see cref="DateTimeOffset"/> columns; map <c>meta.lastModified</c> and other
@@ -204,6 +204,53 @@ public sealed class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(attributePath);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(mapValue);
+        var (key, element) = ValuesKey(attributePath, mapValue);
+        var mapping = FilterValuesMapping.For(values, element._map, element._mapped);
+        return WithValues(key, new FilterMapping(values, null, mapping));
+    }
+
+    /// <summary>
+    /// Returns a map that also maps the multi-valued attribute <paramref name="attributePath"/> to values kept apart
+    /// from the entity, such as the rows of a child table, each naming its owner by <paramref name="valueKey"/>.
+    /// </summary>
+    /// <typeparam name="TValue">The type of one value.</typeparam>
+    /// <typeparam name="TKey">The key that ties a value to its entity, such as the entity's id.</typeparam>
+    /// <param name="attributePath">A multi-valued attribute, such as <c>emails</c>. Case and the core schema URN do not matter.</param>
+    /// <param name="key">Reads the key from the entity, such as <c>u =&gt; u.Id</c>.</param>
+    /// <param name="values">Every value of the attribute, such as <c>db.UserValues.Where(v =&gt; v.Attribute == "emails")</c>.</param>
+    /// <param name="valueKey">Reads the owner's key from a value, such as <c>v =&gt; v.UserId</c>.</param>
+    /// <param name="mapValue">Maps the sub-attributes of one value by their names, as for the other overload.</param>
+    /// <returns>The new map.</returns>
+    /// <remarks>
+    /// <para>The same filters as <see cref="MapValues{TValue}(string, Expression{Func{T, IEnumerable{TValue}}}, Func{ScimFilterMap{TValue}, ScimFilterMap{TValue}})"/>,
+    /// translated as <c>values.Where(predicate).Select(valueKey).Contains(key(entity))</c>: SQL's
+    /// <c>key IN (SELECT owner FROM values WHERE ...)</c>. The subquery does not depend on the entity, so a
+    /// database can answer <c>emails.value eq "x"</c> from an index on the values and then find the few owners by
+    /// their key, where the correlated <c>EXISTS</c> of the other overload is run once per entity (SQLite never
+    /// decorrelates it). A value's key must tie it to one entity only among those the predicate filters.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for the other overload.</exception>
+    public ScimFilterMap<T> MapValues<TValue, TKey>(
+        string attributePath,
+        Expression<Func<T, TKey>> key,
+        IQueryable<TValue> values,
+        Expression<Func<TValue, TKey>> valueKey,
+        Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
+    {
+        ArgumentNullException.ThrowIfNull(attributePath);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(valueKey);
+        ArgumentNullException.ThrowIfNull(mapValue);
+        var (path, element) = ValuesKey(attributePath, mapValue);
+        var mapping = FilterValuesMapping.Keyed(key, values, valueKey, element._map, element._mapped);
+        return WithValues(path, new FilterMapping(key, null, mapping));
+    }
+
+    /// <summary>Checks a multi-valued attribute's path and builds the map of its values' sub-attributes.</summary>
+    private (AttributePath Key, ScimFilterMap<TValue> Element) ValuesKey<TValue>(string attributePath, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
+    {
         var key = NewKey(attributePath);
         var definition = ScimAttributeCatalog.Default.Resolve(key).Attribute;
         if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { IsComplex: false } or { MultiValued: false })
@@ -237,9 +284,11 @@ public sealed class ScimFilterMap<T>
             }
         }
 
-        var mappedValues = FilterValuesMapping.For<TValue>(element._map, element._mapped);
-        return new(_map.Add(key, new FilterMapping(values, null, mappedValues)), _mapped.AddRange(element._mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember);
+        return (key, element);
     }
+
+    private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
+        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember);
 
     /// <summary>
     /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
