@@ -146,6 +146,15 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow)
             .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow));
 
+    /// <summary>The members of one organization that a filter's predicate selects, the predicate applied to each table.</summary>
+    /// <remarks>
+    /// Applied inside each half of the <c>UNION ALL</c> rather than on top of it, so that PostgreSQL can look the
+    /// few members a value subquery finds up by their SCIM id (it does not push such a join into a union).
+    /// </remarks>
+    public IQueryable<MemberRow> Members(int organizationId, Expression<Func<MemberRow, bool>> predicate) =>
+        Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow).Where(predicate)
+            .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow).Where(predicate));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>

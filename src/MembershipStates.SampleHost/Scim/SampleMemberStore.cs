@@ -75,7 +75,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
                 return ScimMemberPage.Failed(error);
             }
 
-            members = members.Where(predicate);
+            members = db.Members(organizations.IdOf(organization), predicate);
         }
 
         var total = await members.CountAsync(cancellationToken).ConfigureAwait(false);

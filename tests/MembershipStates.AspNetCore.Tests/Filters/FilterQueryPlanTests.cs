@@ -36,7 +36,7 @@ public abstract class FilterQueryPlanTests(SampleHostFixture host, ITestOutputHe
         ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
         MemberFilter.For(db).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
         var organizationId = await db.Organizations.Where(o => o.Name == SampleHostFixture.Acme).Select(o => o.Id).SingleAsync();
-        var query = db.Members(organizationId).Where(predicate!).Select(m => m.ScimId);
+        var query = db.Members(organizationId, predicate!).Select(m => m.ScimId);
 
         var plan = await PlanAsync(db, query);
 
