@@ -312,7 +312,7 @@ public abstract class ProtocolContractTests(SampleHostFixture host)
     }
 
     [SkippableTheory]
-    [InlineData("title eq \"Boss\"")]
+    [InlineData("meta.location eq \"https://example.com/Users/1\"")]
     [InlineData("userName eq")]
     [InlineData("(((")]
     [InlineData("active gt true")]

@@ -2,7 +2,7 @@ namespace MembershipStates.SampleHost.Data;
 
 /// <summary>
 /// What a commit reads, in its transaction, of the member it changes: the app's user behind it, the version and
-/// <c>userName</c> to check the decision against, and the groups whose rows move with it. One query, no entity.
+/// <c>userName</c> to check the decision against, the attributes it has, and the groups whose rows move with it. One query, no entity.
 /// </summary>
 internal sealed class CommitTarget
 {
@@ -11,6 +11,9 @@ internal sealed class CommitTarget
     public long Version { get; set; }
 
     public required string NormalizedUserName { get; set; }
+
+    /// <summary>Gets or sets the attributes as stored (JSON): the member's <c>member_values</c> are rewritten only when they change.</summary>
+    public required string Attributes { get; set; }
 
     /// <summary>Gets or sets the member's groups on its side: <c>group_members</c> for an Active one, the inactive side for an Inactive one.</summary>
     public required List<int> Groups { get; set; }

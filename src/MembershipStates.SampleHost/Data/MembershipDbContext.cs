@@ -7,7 +7,8 @@ namespace MembershipStates.SampleHost.Data;
 
 /// <summary>
 /// The app's database: users (global), organizations, memberships, and the inactive-membership side table; the
-/// organizations' groups, the app's group memberships (Active members) and their inactive side.
+/// values of members' multi-valued attributes, which filters compare; the organizations' groups, the app's group
+/// memberships (Active members) and their inactive side.
 /// </summary>
 /// <remarks>
 /// One model for every engine. Each engine has a context type of its own only so that its migrations are kept apart
@@ -30,6 +31,8 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
 
     public DbSet<InactiveGroupMember> InactiveGroupMembers => Set<InactiveGroupMember>();
 
+    public DbSet<MemberValue> MemberValues => Set<MemberValue>();
+
     /// <summary>An active member: a membership row.</summary>
     public static Expression<Func<Membership, MemberRow>> ActiveRow { get; } = m => new MemberRow
     {
@@ -42,10 +45,27 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         NormalizedUserName = m.NormalizedUserName,
         ExternalId = m.ExternalId,
         DisplayName = m.DisplayName,
+        NickName = m.NickName,
+        ProfileUrl = m.ProfileUrl,
+        Title = m.Title,
+        UserType = m.UserType,
+        PreferredLanguage = m.PreferredLanguage,
+        Locale = m.Locale,
+        Timezone = m.Timezone,
+        FormattedName = m.FormattedName,
         GivenName = m.GivenName,
         FamilyName = m.FamilyName,
-        Email = m.Email,
-        NormalizedEmail = m.NormalizedEmail,
+        MiddleName = m.MiddleName,
+        HonorificPrefix = m.HonorificPrefix,
+        HonorificSuffix = m.HonorificSuffix,
+        EmployeeNumber = m.EmployeeNumber,
+        CostCenter = m.CostCenter,
+        EnterpriseOrganization = m.EnterpriseOrganization,
+        Division = m.Division,
+        Department = m.Department,
+        ManagerId = m.ManagerId,
+        ManagerDisplayName = m.ManagerDisplayName,
+        ManagerReference = m.ManagerReference,
         Attributes = m.Attributes,
         Created = m.Created,
         LastModified = m.LastModified,
@@ -68,10 +88,27 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         NormalizedUserName = r.NormalizedUserName,
         ExternalId = r.ExternalId,
         DisplayName = r.DisplayName,
+        NickName = r.NickName,
+        ProfileUrl = r.ProfileUrl,
+        Title = r.Title,
+        UserType = r.UserType,
+        PreferredLanguage = r.PreferredLanguage,
+        Locale = r.Locale,
+        Timezone = r.Timezone,
+        FormattedName = r.FormattedName,
         GivenName = r.GivenName,
         FamilyName = r.FamilyName,
-        Email = r.Email,
-        NormalizedEmail = r.NormalizedEmail,
+        MiddleName = r.MiddleName,
+        HonorificPrefix = r.HonorificPrefix,
+        HonorificSuffix = r.HonorificSuffix,
+        EmployeeNumber = r.EmployeeNumber,
+        CostCenter = r.CostCenter,
+        EnterpriseOrganization = r.EnterpriseOrganization,
+        Division = r.Division,
+        Department = r.Department,
+        ManagerId = r.ManagerId,
+        ManagerDisplayName = r.ManagerDisplayName,
+        ManagerReference = r.ManagerReference,
         Attributes = r.Attributes,
         Created = r.Created,
         LastModified = r.LastModified,
@@ -128,6 +165,15 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
         }
     }
 
+    /// <summary>The members of one organization that a filter's predicate selects, the predicate applied to each table.</summary>
+    /// <remarks>
+    /// Applied inside each half of the <c>UNION ALL</c> rather than on top of it, so that PostgreSQL can look the
+    /// few members a value subquery finds up by their SCIM id (it does not push such a join into a union).
+    /// </remarks>
+    public IQueryable<MemberRow> Members(int organizationId, Expression<Func<MemberRow, bool>> predicate) =>
+        Memberships.Where(m => m.OrganizationId == organizationId).Select(ActiveRow).Where(predicate)
+            .Concat(InactiveMemberships.Where(r => r.OrganizationId == organizationId).Select(InactiveRow).Where(predicate));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>
@@ -156,6 +202,21 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
             record.ToTable("inactive_memberships");
             record.HasKey(r => new { r.OrganizationId, r.UserId });
             ScimColumns(record);
+        });
+
+        modelBuilder.Entity<MemberValue>(value =>
+        {
+            value.ToTable("member_values");
+
+            // A member's values: keyed by the SCIM id, which both membership tables share, so that a member moving
+            // between them leaves its values alone.
+            value.HasKey(v => new { v.ScimId, v.Attribute, v.Position });
+            value.HasOne<Organization>().WithMany().HasForeignKey(v => v.OrganizationId);
+
+            // Entra ID's and Okta's lookups by e-mail address (emails.value eq, emails[type eq "work"].value eq) and
+            // prefixes of values (sw): an index range, then the members by their SCIM ids. Not by organization: a
+            // filter's subquery reads the values of every organization's members, by SCIM id, which is unique.
+            value.HasIndex(v => new { v.Attribute, v.Value, v.ScimId });
         });
 
         modelBuilder.Entity<Group>(group =>

@@ -5,8 +5,10 @@ namespace MembershipStates.SampleHost.Data;
 /// invariant culture, as ASP.NET Core Identity does.
 /// </summary>
 /// <remarks>
-/// The unique indexes are on the normalized columns, and filters compare those columns with the operand normalized
-/// the same way, so that a filter and the index always agree, for every script.
+/// It is the fold the package's in-memory filter evaluator applies to strings that are not <c>caseExact</c>. The
+/// unique indexes are on the normalized columns, and filters compare those columns (and every other folded copy,
+/// <see cref="MemberFilterColumns"/> and <see cref="MemberValue"/>) with the operand normalized the same way, byte by
+/// byte: a filter, the index and the evaluator always agree, for every script.
 /// </remarks>
 internal static class Normalization
 {

@@ -1,32 +1,116 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
 
 namespace MembershipStates.SampleHost.Scim;
 
 /// <summary>
-/// Where the SCIM attributes a provider filters on live in <see cref="MemberRow"/>: the package's
-/// <see cref="ScimFilterMap{T}"/> turns a filter into a LINQ predicate over it, and EF Core into SQL.
+/// Where every SCIM attribute a provider can filter on lives for <see cref="MemberRow"/>: the package's
+/// <see cref="ScimFilterMap{T}"/> turns a filter into a LINQ predicate over it, and EF Core into SQL that runs in the
+/// database, the same on SQLite and PostgreSQL.
 /// </summary>
 /// <remarks>
-/// <para>Okta finds users by <c>userName</c>, Entra ID by <c>userName</c> or <c>externalId</c> and, when matching on
-/// e-mail, by <c>emails[type eq "work"].value</c>. A filter on any other attribute is a 400 <c>invalidFilter</c>
-/// that lists these.</para>
-/// <para>User names and e-mail addresses are compared on their normalized columns, with the operand normalized the
-/// same way: a filter finds what the unique index takes for the same <c>userName</c>, in every script, and the
-/// index serves <c>userName eq</c>.</para>
+/// <para>Every attribute of the core User schema and the enterprise extension: single-valued ones on columns of the
+/// membership tables, multi-valued ones (<c>emails</c>, <c>phoneNumbers</c>, <c>ims</c>, <c>photos</c>,
+/// <c>addresses</c>, <c>entitlements</c>, <c>roles</c>, <c>x509Certificates</c>) as a subquery of
+/// <c>member_values</c>, <c>groups</c> over the group tables of both sides, and <c>meta</c>.
+/// <c>meta.location</c> (which depends on the URL a request came to) and <c>password</c> are not filterable: a
+/// filter on them is a 400 <c>invalidFilter</c> that lists what is.</para>
+/// <para>Strings that are not <c>caseExact</c> are compared on copies folded by <see cref="Normalization.Normalize"/>
+/// (<see cref="string.ToUpperInvariant()"/>, the fold of the package's evaluator), with the operand folded the same
+/// way, and ordered byte by byte (SQLite's <c>BINARY</c>, PostgreSQL's collation <c>"C"</c>): the database answers
+/// exactly as the evaluator does, in every script, and the indexes serve <c>userName eq</c>, <c>userName sw</c>,
+/// <c>externalId eq</c> and <c>emails.value eq</c>.</para>
 /// </remarks>
 internal static class MemberFilter
 {
-    public static ScimFilterMap<MemberRow> Map { get; } = new ScimFilterMap<MemberRow>()
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    // One map per context: its EXISTS subqueries read that context's tables. Pooled contexts live long, so a map is
+    // built about once per pool slot, not per request.
+    private static readonly ConditionalWeakTable<MembershipDbContext, ScimFilterMap<MemberRow>> Maps = [];
+
+    /// <summary>Returns the map whose subqueries read <paramref name="db"/>'s tables.</summary>
+    public static ScimFilterMap<MemberRow> For(MembershipDbContext db) => Maps.GetValue(db, Build);
+
+    private static ScimFilterMap<MemberRow> Build(MembershipDbContext db) => new ScimFilterMap<MemberRow>()
         .Map("id", m => m.ScimId)
         .MapNormalized("userName", m => m.NormalizedUserName, Normalization.Normalize)
         .Map("externalId", m => m.ExternalId)
         .Map("active", m => m.Active)
-        .Map("displayName", m => m.DisplayName)
-        .Map("name.givenName", m => m.GivenName)
-        .Map("name.familyName", m => m.FamilyName)
-        .MapNormalized("emails[type eq \"work\"].value", m => m.NormalizedEmail, Normalization.Normalize)
-        .MapNormalized("emails.value", m => m.NormalizedEmail, Normalization.Normalize)
+        .MapNormalized("displayName", m => m.DisplayName, Normalization.Normalize)
+        .MapNormalized("nickName", m => m.NickName, Normalization.Normalize)
+        .MapNormalized("profileUrl", m => m.ProfileUrl, Normalization.Normalize)
+        .MapNormalized("title", m => m.Title, Normalization.Normalize)
+        .MapNormalized("userType", m => m.UserType, Normalization.Normalize)
+        .MapNormalized("preferredLanguage", m => m.PreferredLanguage, Normalization.Normalize)
+        .MapNormalized("locale", m => m.Locale, Normalization.Normalize)
+        .MapNormalized("timezone", m => m.Timezone, Normalization.Normalize)
+        .MapNormalized("name.formatted", m => m.FormattedName, Normalization.Normalize)
+        .MapNormalized("name.givenName", m => m.GivenName, Normalization.Normalize)
+        .MapNormalized("name.familyName", m => m.FamilyName, Normalization.Normalize)
+        .MapNormalized("name.middleName", m => m.MiddleName, Normalization.Normalize)
+        .MapNormalized("name.honorificPrefix", m => m.HonorificPrefix, Normalization.Normalize)
+        .MapNormalized("name.honorificSuffix", m => m.HonorificSuffix, Normalization.Normalize)
+        .MapValues("emails", m => m.ScimId, ValuesOf(db, "emails"), v => v.ScimId, MultiValue)
+        .MapValues("phoneNumbers", m => m.ScimId, ValuesOf(db, "phoneNumbers"), v => v.ScimId, MultiValue)
+        .MapValues("ims", m => m.ScimId, ValuesOf(db, "ims"), v => v.ScimId, MultiValue)
+        .MapValues("photos", m => m.ScimId, ValuesOf(db, "photos"), v => v.ScimId, MultiValue)
+        .MapValues("addresses", m => m.ScimId, ValuesOf(db, "addresses"), v => v.ScimId, Address)
+        .MapValues("entitlements", m => m.ScimId, ValuesOf(db, "entitlements"), v => v.ScimId, MultiValue)
+        .MapValues("roles", m => m.ScimId, ValuesOf(db, "roles"), v => v.ScimId, MultiValue)
+        .MapValues("x509Certificates", m => m.ScimId, ValuesOf(db, "x509Certificates"), v => v.ScimId, value => value
+            .Map("value", v => v.Value)
+            .MapNormalized("display", v => v.Display, Normalization.Normalize)
+            .MapNormalized("type", v => v.Type, Normalization.Normalize)
+            .Map("primary", v => v.Primary))
+        .MapValues("groups", GroupsOf(db), group => group
+            .Map("value", g => g.ScimId)
+            .MapNormalized("display", g => g.NormalizedDisplayName, Normalization.Normalize)
+            .Map("type", g => "direct"))
+        .Map("meta.resourceType", m => "User")
         .Map("meta.created", m => m.Created)
-        .Map("meta.lastModified", m => m.LastModified);
+        .Map("meta.lastModified", m => m.LastModified)
+        .Map("meta.version", m => "W/\"" + m.Version.ToString() + "\"")
+        .MapNormalized($"{Enterprise}:employeeNumber", m => m.EmployeeNumber, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:costCenter", m => m.CostCenter, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:organization", m => m.EnterpriseOrganization, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:division", m => m.Division, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:department", m => m.Department, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:manager.value", m => m.ManagerId, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:manager.displayName", m => m.ManagerDisplayName, Normalization.Normalize)
+        .MapNormalized($"{Enterprise}:manager.$ref", m => m.ManagerReference, Normalization.Normalize);
+
+    /// <summary>
+    /// The values of one attribute, of every member: the filter becomes <c>ScimId IN (SELECT ScimId FROM
+    /// member_values WHERE Attribute = … AND …)</c>, which the database answers from the index on (attribute, value)
+    /// and then finds the few members by their SCIM id. The SCIM id is unique across organizations and both tables,
+    /// and the outer query keeps to the organization.
+    /// </summary>
+    private static IQueryable<MemberValue> ValuesOf(MembershipDbContext db, string attribute) =>
+        db.MemberValues.Where(v => v.Attribute == attribute);
+
+    /// <summary>The groups a member is in, Active (<c>group_members</c>) or Inactive (<c>inactive_group_members</c>).</summary>
+    private static Expression<Func<MemberRow, IEnumerable<Group>>> GroupsOf(MembershipDbContext db) =>
+        m => db.Groups.Where(g => g.OrganizationId == m.OrganizationId
+            && (db.GroupMembers.Any(x => x.OrganizationId == g.OrganizationId && x.GroupId == g.Id && x.UserId == m.UserId)
+                || db.InactiveGroupMembers.Any(x => x.OrganizationId == g.OrganizationId && x.GroupId == g.Id && x.UserId == m.UserId)));
+
+    /// <summary>The sub-attributes of <c>emails</c>, <c>phoneNumbers</c> and the others of RFC 7643 §2.4's pattern.</summary>
+    private static ScimFilterMap<MemberValue> MultiValue(ScimFilterMap<MemberValue> value) => value
+        .MapNormalized("value", v => v.Value, Normalization.Normalize)
+        .MapNormalized("display", v => v.Display, Normalization.Normalize)
+        .MapNormalized("type", v => v.Type, Normalization.Normalize)
+        .Map("primary", v => v.Primary);
+
+    private static ScimFilterMap<MemberValue> Address(ScimFilterMap<MemberValue> address) => address
+        .MapNormalized("formatted", v => v.Formatted, Normalization.Normalize)
+        .MapNormalized("streetAddress", v => v.StreetAddress, Normalization.Normalize)
+        .MapNormalized("locality", v => v.Locality, Normalization.Normalize)
+        .MapNormalized("region", v => v.Region, Normalization.Normalize)
+        .MapNormalized("postalCode", v => v.PostalCode, Normalization.Normalize)
+        .MapNormalized("country", v => v.Country, Normalization.Normalize)
+        .MapNormalized("type", v => v.Type, Normalization.Normalize)
+        .Map("primary", v => v.Primary);
 }

@@ -35,8 +35,10 @@ internal sealed class MemberPageKey
 internal static class MemberPage
 {
     /// <summary>Orders a member query: as <paramref name="sort"/> asks (ties broken by id), or by creation time then id.</summary>
+    /// <param name="map">The members' filter map, which also says what a <c>sortBy</c> sorts by.</param>
     /// <returns><see langword="false"/>, with the 400 to answer, for a <c>sortBy</c> the map cannot sort by.</returns>
     public static bool TryOrder(
+        ScimFilterMap<MemberRow> map,
         IQueryable<MemberRow> members,
         ScimSort? sort,
         [NotNullWhen(true)] out IOrderedQueryable<MemberRow>? ordered,
@@ -44,7 +46,7 @@ internal static class MemberPage
     {
         if (sort is not null)
         {
-            return MemberFilter.Map.TryOrder(members, sort, out ordered, out error);
+            return map.TryOrder(members, sort, out ordered, out error);
         }
 
         ordered = members.OrderBy(m => m.Created).ThenBy(m => m.ScimId);
@@ -63,7 +65,7 @@ internal static class MemberPage
         {
             ordered = members.OrderByDescending(m => m.Created).ThenByDescending(m => m.ScimId);
         }
-        else if (!TryOrder(members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
+        else if (!TryOrder(MemberFilter.For(db), members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
         {
             throw new InvalidOperationException(error.Detail);
         }

@@ -43,6 +43,7 @@ internal sealed class MemberQueries
                     UserId = m.UserId,
                     Version = m.Version,
                     NormalizedUserName = m.NormalizedUserName,
+                    Attributes = m.Attributes,
                     Groups = db.GroupMembers.Where(g => g.OrganizationId == m.OrganizationId && g.UserId == m.UserId).Select(g => g.GroupId).ToList(),
                 })
                 .SingleOrDefault());
@@ -56,6 +57,7 @@ internal sealed class MemberQueries
                     UserId = r.UserId,
                     Version = r.Version,
                     NormalizedUserName = r.NormalizedUserName,
+                    Attributes = r.Attributes,
                     Groups = db.InactiveGroupMembers.Where(g => g.OrganizationId == r.OrganizationId && g.UserId == r.UserId).Select(g => g.GroupId).ToList(),
                 })
                 .SingleOrDefault());

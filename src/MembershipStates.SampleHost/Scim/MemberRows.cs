@@ -129,22 +129,11 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
         columns.UserName = attributes.UserName ?? string.Empty;
         columns.NormalizedUserName = Normalization.Normalize(attributes.UserName ?? string.Empty);
         columns.ExternalId = attributes.ExternalId;
-        columns.DisplayName = attributes.DisplayName;
-        columns.GivenName = attributes.Name?.GivenName;
-        columns.FamilyName = attributes.Name?.FamilyName;
-        columns.Email = PreferredEmail(attributes);
-        columns.NormalizedEmail = columns.Email is { } email ? Normalization.Normalize(email) : null;
+        MemberFilterCopies.Write(columns, attributes);
         columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
         if (columns is InactiveMembership record)
         {
             record.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;
         }
     }
-
-    private static string? PreferredEmail(ScimUser attributes) =>
-        attributes.Emails is not { Count: > 0 } emails
-            ? null
-            : (emails.FirstOrDefault(e => string.Equals(e.Type, "work", StringComparison.OrdinalIgnoreCase))
-                ?? emails.FirstOrDefault(e => e.Primary == true)
-                ?? emails[0]).Value;
 }

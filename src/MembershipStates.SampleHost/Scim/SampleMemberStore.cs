@@ -73,16 +73,16 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
             // is ever built from the request.
-            if (!MemberFilter.Map.TryTranslate(filter, out var predicate, out var error))
+            if (!MemberFilter.For(db).TryTranslate(filter, out var predicate, out var error))
             {
                 return ScimMemberPage.Failed(error);
             }
 
-            members = members.Where(predicate);
+            members = db.Members(organizations.IdOf(organization), predicate);
         }
 
         // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
-        if (!MemberPage.TryOrder(members, query.Sort, out _, out var refused))
+        if (!MemberPage.TryOrder(MemberFilter.For(db), members, query.Sort, out _, out var refused))
         {
             return ScimMemberPage.Failed(refused);
         }
@@ -165,6 +165,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         }
 
         new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, target?.Groups ?? [], attributes, timeProvider.GetUtcNow());
+        await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, cancellationToken).ConfigureAwait(false);
         return ScimCommitResult.Committed;
     }
 

@@ -12,8 +12,8 @@ namespace MembershipStates.Scim.Filtering;
 /// <remarks>
 /// <para>A comparison matches when any value of the attribute satisfies it (RFC 7644 §3.4.2.2); a value that cannot
 /// be compared with the operator value (a number where a string is expected, say) does not match. <c>eq null</c>
-/// means "not present" and <c>ne null</c> "present" (RFC 7643 §2.5). Strings fold case with
-/// <see cref="string.ToLowerInvariant()"/> unless the attribute is <c>caseExact</c>, then compare ordinally.</para>
+/// means "not present" and <c>ne null</c> "present" (RFC 7643 §2.5). Strings fold case unless the attribute is
+/// <c>caseExact</c>, then compare by code point (<see cref="ScimStringComparison"/>).</para>
 /// <para>Evaluation is depth-first and short-circuits <c>and</c>/<c>or</c>; the first error ends it.</para>
 /// </remarks>
 internal sealed class JsonFilterEvaluator
@@ -132,7 +132,7 @@ internal sealed class JsonFilterEvaluator
         }
     }
 
-    /// <summary>Compares strings the way the LINQ translation does: case folded unless case-exact, then ordinal.</summary>
+    /// <summary>Compares strings the way the LINQ translation does: case folded unless case-exact, then by code point.</summary>
     /// <param name="value">The attribute value.</param>
     /// <param name="op">The operator.</param>
     /// <param name="operand">The operator value.</param>
@@ -142,8 +142,8 @@ internal sealed class JsonFilterEvaluator
     {
         if (!caseExact)
         {
-            value = value.ToLowerInvariant();
-            operand = operand.ToLowerInvariant();
+            value = ScimStringComparison.Fold(value);
+            operand = ScimStringComparison.Fold(operand);
         }
 
         return op switch
@@ -151,7 +151,7 @@ internal sealed class JsonFilterEvaluator
             ComparisonOperator.Contains => value.Contains(operand, StringComparison.Ordinal),
             ComparisonOperator.StartsWith => value.StartsWith(operand, StringComparison.Ordinal),
             ComparisonOperator.EndsWith => value.EndsWith(operand, StringComparison.Ordinal),
-            _ => op.Accepts(string.CompareOrdinal(value, operand)),
+            _ => op.Accepts(ScimStringComparison.Compare(value, operand)),
         };
     }
 

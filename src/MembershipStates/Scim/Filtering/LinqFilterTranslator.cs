@@ -11,20 +11,25 @@ namespace MembershipStates.Scim.Filtering;
 /// </summary>
 /// <remarks>
 /// <para>The predicate uses only what EF Core translates to SQL (its SQLite provider included): <c>==</c>,
-/// <c>!=</c>, null checks, <see cref="string.ToLower()"/>, <see cref="string.Contains(string)"/>,
-/// <see cref="string.Length"/>, <see cref="string.Substring(int, int)"/>, and comparison nodes. Operator values
-/// are read from closures, so they become SQL parameters.</para>
+/// <c>!=</c>, null checks, <see cref="string.ToUpper()"/>, <see cref="string.Contains(string)"/>,
+/// <see cref="string.Length"/>, <see cref="string.Substring(int, int)"/>, string concatenation, comparison nodes,
+/// and <c>Any</c> over the collections of multi-valued attributes. Operator values are read from closures, so they
+/// become SQL parameters.</para>
 /// <para>Every comparison first checks its property for null, so the predicate behaves the same compiled in memory
 /// as in SQL: a missing value matches neither <c>eq</c> nor <c>ne</c>, exactly as in the JSON evaluator.</para>
-/// <para>A value path such as <c>emails[type eq "work"].value</c> uses the property mapped to that exact path if
-/// there is one; otherwise its value filter is translated over the properties mapped to the sub-attributes
-/// (<c>emails.type</c>, <c>emails.value</c>), treating them as the one value the entity holds.</para>
+/// <para>An attribute mapped to a collection (<c>ScimFilterMap.MapValues</c>) is compared as
+/// <c>values.Any(v =&gt; filter(v) &amp;&amp; test(v))</c>: the value filter of a value path and the comparison
+/// apply to the same value. Otherwise a value path such as <c>emails[type eq "work"].value</c> uses the property
+/// mapped to that exact path if there is one, or its value filter is translated over the properties mapped to the
+/// sub-attributes (<c>emails.type</c>, <c>emails.value</c>), treating them as the one value the entity holds.</para>
 /// <para>A string property mapped with its normalizer (<see cref="ScimFilterMap{T}.MapNormalized"/>) is compared
-/// as it is, with the operator value normalized: no <see cref="string.ToLower()"/> on the column.</para>
+/// as it is, with the operator value normalized: no <see cref="string.ToUpper()"/> on the column, and <c>sw</c> as a
+/// range of the column's ordinal order, which an index serves.</para>
 /// </remarks>
 internal sealed class LinqFilterTranslator
 {
-    private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo ToUpperMethod = typeof(string).GetMethod(nameof(string.ToUpper), Type.EmptyTypes)!;
+    private static readonly MethodInfo ConcatMethod = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo ContainsMethod = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo SubstringFromMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
     private static readonly MethodInfo SubstringMethod = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
@@ -193,6 +198,18 @@ internal sealed class LinqFilterTranslator
 
     private Expression? Present(AttributePath path, Scope scope)
     {
+        if (Collection(path, scope) is { } collection)
+        {
+            return AnyValue(path, collection, element =>
+            {
+                var values = element.Values!;
+                var present = path.SubAttribute is not null
+                    ? Present(new AttributePath(null, path.SubAttribute, null, null), element)
+                    : values.Mapped.Select(sub => IsPresent(Lookup(sub, element)!.Value.Value)).Aggregate(Expression.OrElse);
+                return WithValueFilter(path, element, present);
+            });
+        }
+
         if (Lookup(path, scope) is { } mapped)
         {
             return IsPresent(mapped.Value);
@@ -216,6 +233,14 @@ internal sealed class LinqFilterTranslator
 
     private Expression? ValuePathExists(AttributePath path)
     {
+        if (Collection(path, Scope.Resource) is { } collection)
+        {
+            return AnyValue(path, collection, element =>
+                WithValueFilter(path, element, path.SubAttribute is null
+                    ? True
+                    : Lookup(new AttributePath(null, path.SubAttribute, null, null), element) is { } sub ? NotNull(sub.Value) : Unmapped(path, element)));
+        }
+
         if (Lookup(path, Scope.Resource) is { } mapped)
         {
             return NotNull(mapped.Value);
@@ -254,6 +279,15 @@ internal sealed class LinqFilterTranslator
         }
 
         var compared = target is null ? null : FilterSemantics.ComparedAttribute(target);
+        if (Collection(path, scope) is { } collection)
+        {
+            var sub = new AttributePath(null, path.SubAttribute ?? "value", null, null);
+            return AnyValue(path, collection, element => WithValueFilter(
+                path,
+                element,
+                Lookup(sub, element) is { } value ? Compare(path, value, compared, comparison.Operator, comparison.Value) : Unmapped(path, element)));
+        }
+
         if (Lookup(path, scope) is { } mapped)
         {
             return Compare(path, mapped, compared, comparison.Operator, comparison.Value);
@@ -292,8 +326,8 @@ internal sealed class LinqFilterTranslator
             }
 
             return mapped.Normalize is { } normalize
-                ? CompareString(property, op, Normalized(path, normalize, operand.Text!), fold: false)
-                : CompareString(property, op, operand.Text!, fold: !(attribute?.CaseExact ?? false));
+                ? CompareString(property, op, Normalized(path, normalize, operand.Text!), fold: false, ordinal: true)
+                : CompareString(property, op, operand.Text!, fold: !(attribute?.CaseExact ?? false), ordinal: false);
         }
 
         if (type == typeof(bool))
@@ -342,17 +376,22 @@ internal sealed class LinqFilterTranslator
     /// Compares a string property. <c>sw</c> and <c>ew</c> compare a prefix or suffix of the value with
     /// <c>==</c> rather than calling <see cref="string.StartsWith(string)"/>, which is culture-sensitive in memory
     /// and which EF Core turns into a <c>LIKE</c> that SQLite evaluates ignoring case even for case-exact
-    /// attributes.
+    /// attributes. On a column that compares ordinally (<paramref name="ordinal"/>), <c>sw</c> is the range of
+    /// strings that start with the prefix, which an index on the column serves.
     /// </summary>
-    private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool fold)
+    private static BinaryExpression CompareString(Expression property, ComparisonOperator op, string operand, bool fold, bool ordinal)
     {
-        var value = fold ? Expression.Call(property, ToLowerMethod) : property;
-        var constant = Parameter(fold ? operand.ToLowerInvariant() : operand);
+        var value = fold ? Expression.Call(property, ToUpperMethod) : property;
+        var text = fold ? ScimStringComparison.Fold(operand) : operand;
+        var constant = Parameter(text);
         Expression test = op switch
         {
             ComparisonOperator.Equal => Expression.Equal(value, constant),
             ComparisonOperator.NotEqual => Expression.NotEqual(value, constant),
             ComparisonOperator.Contains => Expression.Call(value, ContainsMethod, constant),
+            ComparisonOperator.StartsWith when ordinal && ScimStringComparison.PrefixUpperBound(text) is { } bound => Expression.AndAlso(
+                Expression.MakeBinary(ExpressionType.GreaterThanOrEqual, value, constant, false, OrdinalStringOrder.GreaterThanOrEqualMethod),
+                Expression.MakeBinary(ExpressionType.LessThan, value, Parameter(bound), false, OrdinalStringOrder.LessThanMethod)),
             ComparisonOperator.StartsWith => Affix(value, constant, suffix: false),
             ComparisonOperator.EndsWith => Affix(value, constant, suffix: true),
             ComparisonOperator.GreaterThan => Expression.MakeBinary(ExpressionType.GreaterThan, value, constant, false, OrdinalStringOrder.GreaterThanMethod),
@@ -369,13 +408,16 @@ internal sealed class LinqFilterTranslator
         normalize(operand) ?? throw new InvalidOperationException($"The normalizer mapped for '{path}' returned null.");
 
     /// <summary>
-    /// <c>value.Length &gt;= operand.Length &amp;&amp; value.Substring(0, operand.Length) == operand</c>, or the
-    /// suffix form <c>value.Substring(value.Length - operand.Length) == operand</c>.
+    /// <c>value.Length &gt;= n &amp;&amp; value.Substring(0, n) == operand</c>, or the suffix form
+    /// <c>value.Substring(value.Length - n) == operand</c>, where <c>n</c> is the operand's length measured as
+    /// <c>(value + operand).Length - value.Length</c>: in UTF-16 code units in memory and in characters in SQL,
+    /// as <c>Substring</c> counts in each. The operand's own <c>Length</c> would be computed in memory and sent as a
+    /// parameter, and miscount characters beyond U+FFFF in SQL.
     /// </summary>
     private static BinaryExpression Affix(Expression value, Expression operand, bool suffix)
     {
         var valueLength = Expression.Property(value, LengthProperty);
-        var operandLength = Expression.Property(operand, LengthProperty);
+        var operandLength = Expression.Subtract(Expression.Property(Expression.Call(ConcatMethod, value, operand), LengthProperty), valueLength);
         var affix = suffix
             ? Expression.Call(value, SubstringFromMethod, Expression.Subtract(valueLength, operandLength))
             : Expression.Call(value, SubstringMethod, Expression.Constant(0), operandLength);
@@ -482,6 +524,32 @@ internal sealed class LinqFilterTranslator
         : type == typeof(int) ? Parameter((int)value)
         : Parameter((long)value);
 
+    /// <summary>The collection a resource-level path's attribute is mapped to, or <see langword="null"/>.</summary>
+    private FilterMapping? Collection(AttributePath path, Scope scope) =>
+        scope.Parent is null && _map.TryGetValue(Key(path.Attribute()), out var mapping) && mapping.Values is not null ? mapping : null;
+
+    /// <summary><c>values.Any(v =&gt; test(v))</c>, with <c>test</c> translated over one value of the collection.</summary>
+    private Expression? AnyValue(AttributePath path, FilterMapping collection, Func<Scope, Expression?> test)
+    {
+        var values = collection.Values!;
+        var element = Expression.Parameter(values.ElementType, "value");
+        var attribute = path.Attribute();
+        var body = test(new Scope(Key(attribute), _catalog.Resolve(attribute).Attribute, path, element, values));
+        return body is null ? null : values.Any(_parameter, element, body);
+    }
+
+    /// <summary>A test of one value, preceded by the path's value filter (<c>emails[type eq "work"]</c>) when it has one.</summary>
+    private Expression? WithValueFilter(AttributePath path, Scope element, Expression? test)
+    {
+        if (test is null || path.ValueFilter is null)
+        {
+            return test;
+        }
+
+        var filter = Translate(path.ValueFilter.Root, element);
+        return filter is null ? null : test == True ? filter : Expression.AndAlso(filter, test);
+    }
+
     /// <summary>Translates the value filter of a value path over the properties mapped to its sub-attributes.</summary>
     private Expression? ValueFilter(AttributePath path)
     {
@@ -496,15 +564,22 @@ internal sealed class LinqFilterTranslator
         var attribute = Key(path.Attribute());
         foreach (var key in _mapped)
         {
-            if (key.ValueFilter is null && key.SubAttribute is not null && attribute.Equals(key.Attribute()))
+            if (key.ValueFilter is null && key.SubAttribute is not null && attribute.Equals(key.Attribute()) && _map.TryGetValue(key, out var mapping))
             {
-                yield return Body(_map[key].Property);
+                yield return Body(mapping.Property);
             }
         }
     }
 
     private Property? Lookup(AttributePath path, Scope scope)
     {
+        if (scope.Values is { } values)
+        {
+            return values.Elements.TryGetValue(new AttributePath(null, path.Name, null, null), out var element)
+                ? new Property(new ParameterReplacer(element.Property.Parameters[0], scope.Element!).Visit(element.Property.Body), element.Normalize)
+                : null;
+        }
+
         var key = scope.Parent is null ? Key(path) : scope.Parent.WithSubAttribute(path.Name);
         return _map.TryGetValue(key, out var mapping) ? new Property(Body(mapping.Property), mapping.Normalize) : null;
     }
@@ -530,11 +605,21 @@ internal sealed class LinqFilterTranslator
     /// <param name="Normalize">The normalizer, or <see langword="null"/> when the property holds values as sent.</param>
     private readonly record struct Property(Expression Value, Func<string, string>? Normalize);
 
-    /// <summary>What attribute names refer to: the entity, or the one value of a complex attribute it holds.</summary>
+    /// <summary>
+    /// What attribute names refer to: the entity, the one value of a complex attribute it holds, or one value of a
+    /// collection it has.
+    /// </summary>
     /// <param name="Parent">The complex attribute (as a mapping key) whose value filter is translated, or <see langword="null"/>.</param>
     /// <param name="ParentDefinition">Its definition, when known.</param>
-    /// <param name="ValuePath">The value path whose filter is translated, named in messages, or <see langword="null"/>.</param>
-    private sealed record Scope(AttributePath? Parent, ScimAttributeDefinition? ParentDefinition, AttributePath? ValuePath)
+    /// <param name="ValuePath">The path being translated, named in messages, or <see langword="null"/>.</param>
+    /// <param name="Element">The parameter of the <c>Any</c> predicate, one value of a collection; or <see langword="null"/>.</param>
+    /// <param name="Values">Where the sub-attributes live on that value; or <see langword="null"/>.</param>
+    private sealed record Scope(
+        AttributePath? Parent,
+        ScimAttributeDefinition? ParentDefinition,
+        AttributePath? ValuePath,
+        ParameterExpression? Element = null,
+        FilterValuesMapping? Values = null)
     {
         public static Scope Resource { get; } = new(null, null, null);
     }

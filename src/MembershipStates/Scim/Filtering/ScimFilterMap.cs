@@ -16,7 +16,10 @@ namespace MembershipStates.Scim;
 /// var map = new ScimFilterMap&lt;AppUser&gt;()
 ///     .MapNormalized("userName", u =&gt; u.NormalizedUserName, static value =&gt; value.ToUpperInvariant())
 ///     .Map("externalId", u =&gt; u.ExternalId)
-///     .MapNormalized("emails[type eq \"work\"].value", u =&gt; u.NormalizedEmail, static value =&gt; value.ToUpperInvariant())
+///     .MapValues("emails", u =&gt; u.Emails, email =&gt; email
+///         .MapNormalized("value", e =&gt; e.NormalizedAddress, static value =&gt; value.ToUpperInvariant())
+///         .MapNormalized("type", e =&gt; e.NormalizedType, static value =&gt; value.ToUpperInvariant())
+///         .Map("primary", e =&gt; e.IsPrimary))
 ///     .Map("active", u =&gt; u.IsActive);
 /// if (ScimFilter.TryParse(text, out var filter, out var error) &amp;&amp; map.TryTranslate(filter, out var predicate, out error))
 /// {
@@ -28,22 +31,26 @@ namespace MembershipStates.Scim;
 /// <para>Map each attribute path to an expression reading a property of type <see cref="string"/>,
 /// <see cref="bool"/>, <see cref="short"/>, <see cref="int"/>, <see cref="long"/>, <see cref="decimal"/>,
 /// <see cref="double"/>, <see cref="float"/>, <see cref="DateTime"/> (holding UTC), <see cref="DateTimeOffset"/> or
-/// <see cref="Guid"/>, or a nullable form of them. A multi-valued attribute is usually mapped through its
-/// sub-attributes (<c>emails.value</c>, <c>emails.type</c>) to the single value the host keeps, or as a whole
-/// value path (<c>emails[type eq "work"].value</c>). EF Core's SQLite provider cannot order
-/// <see cref="DateTimeOffset"/> columns; map <c>meta.lastModified</c> and other dateTime attributes to UTC
-/// <see cref="DateTime"/> columns there.</para>
+/// <see cref="Guid"/>, or a nullable form of them. A multi-valued attribute is mapped with
+/// <c>MapValues</c> to a collection of values (a child table, say) so that a filter matches when any value
+/// does; or, when the host keeps one value only, through its sub-attributes (<c>emails.value</c>,
+/// <c>emails.type</c>) to that value, or as a whole value path (<c>emails[type eq "work"].value</c>). EF Core's
+/// SQLite provider cannot order <see cref="DateTimeOffset"/> columns; map <c>meta.lastModified</c> and other
+/// dateTime attributes to UTC <see cref="DateTime"/> columns there.</para>
 /// <para>Strings of attributes that are not <c>caseExact</c> (<c>userName</c>, <c>emails.value</c>, unknown
-/// attributes) compare case-insensitively. Mapped with <see cref="Map{TProperty}"/>, the property is compared
-/// through <see cref="string.ToLower()"/>, which EF Core turns into SQL <c>lower()</c>: SQLite folds only ASCII
-/// there (a stored <c>Åsa</c> does not match <c>åsa</c>), and no index on the column can serve the comparison.
-/// Mapped with <see cref="MapNormalized"/> to a column the host stores already normalized (the column its unique
-/// index is on, typically), the column is compared as it is with the operator value normalized the same way, so
-/// that the database answers as the index decides, for every script, and can use the index.</para>
-/// <para><c>sw</c> and <c>ew</c> compare a prefix or suffix with <c>==</c> (EF Core's <c>LIKE</c> would ignore case in
-/// SQLite even for <c>id</c> and <c>externalId</c>); the prefix length is counted in UTF-16 code units, so on SQLite
-/// an operand with characters outside the Basic Multilingual Plane may not match. Ordering (<c>gt ge lt le</c>) on
-/// strings is ordinal in memory and follows the column's collation in SQL.</para>
+/// attributes) compare case-insensitively: both sides folded with <see cref="string.ToUpperInvariant()"/>, then
+/// ordered by code point, as the in-memory evaluator (<see cref="ScimFilter.TryEvaluate"/>) compares them. Mapped
+/// with <see cref="MapNormalized"/> to a column the host stores folded that way (the column its unique index is
+/// on, typically) and that compares ordinally (SQLite's <c>BINARY</c>, PostgreSQL's <c>"C"</c> collation), the
+/// column is compared as it is with the operator value folded, so that the database answers exactly as the
+/// evaluator does, for every script and every operator, and can use an index for <c>eq</c>, <c>sw</c> and the
+/// orderings. Mapped with <see cref="Map{TProperty}"/>, the property is compared through
+/// <see cref="string.ToUpper()"/>, which EF Core turns into SQL <c>upper()</c>: SQLite folds only ASCII there (a
+/// stored <c>Åsa</c> does not match <c>åsa</c>), and no index on the column can serve the comparison.</para>
+/// <para><c>ew</c>, and <c>sw</c> on a property that is not normalized, compare a suffix or prefix with <c>==</c>
+/// (EF Core's <c>LIKE</c> would ignore case in SQLite even for <c>id</c> and <c>externalId</c>), with its length
+/// measured by the database, so characters beyond U+FFFF count alike in memory and in SQL. Ordering
+/// (<c>gt ge lt le</c>) on strings is by code point in memory and follows the column's collation in SQL.</para>
 /// <para>A filter naming an attribute that is not mapped fails with <c>invalidFilter</c> and lists the mapped
 /// ones; no SQL is ever built from strings.</para>
 /// <para>Immutable and thread-safe: <see cref="Map{TProperty}"/> and <see cref="MapNormalized"/> return a new map.</para>
@@ -125,12 +132,11 @@ public sealed partial class ScimFilterMap<T>
     /// <see cref="Map{TProperty}"/> does.</para>
     /// <para>The filter then answers as the host's normalization decides, which is what its unique index enforces.
     /// The in-memory evaluator (<see cref="ScimFilter.TryEvaluate"/>) folds case with
-    /// <see cref="string.ToLowerInvariant()"/>. A normalizer of <see cref="string.ToLowerInvariant()"/> agrees
-    /// with it for every operator and string. <see cref="string.ToUpperInvariant()"/> (ASP.NET Core Identity's
-    /// choice) agrees for <c>eq ne co sw ew</c> on every string without the few compatibility characters whose upper
-    /// and lower case do not pair (such as <c>µ</c> U+00B5, <c>ſ</c>, <c>ς</c>, <c>ẞ</c> and the Kelvin sign), and
-    /// orders differently: <c>_</c>, <c>[</c> and the other characters between <c>Z</c> and <c>a</c> sort after
-    /// the letters, not before.</para>
+    /// <see cref="string.ToUpperInvariant()"/> (ASP.NET Core Identity's normalization too) and orders by code
+    /// point: a normalizer of <see cref="string.ToUpperInvariant()"/> on a column that compares ordinally (SQLite's
+    /// <c>BINARY</c>, PostgreSQL's <c>"C"</c> collation) agrees with it for every operator and string. <c>sw</c>
+    /// becomes a range (<c>column &gt;= prefix and column &lt; bound</c>), which an index on the column serves; it
+    /// requires that ordinal comparison.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
@@ -157,6 +163,132 @@ public sealed partial class ScimFilterMap<T>
 
         return With(key, new FilterMapping(normalizedProperty, normalize));
     }
+
+    /// <summary>
+    /// Returns a map that also maps the multi-valued attribute <paramref name="attributePath"/> to a collection of
+    /// values the entity has, with <paramref name="mapValue"/> saying where each sub-attribute lives on one value.
+    /// </summary>
+    /// <typeparam name="TValue">The type of one value, such as a row of a child table.</typeparam>
+    /// <param name="attributePath">
+    /// A multi-valued attribute, such as <c>emails</c>, <c>addresses</c> or <c>groups</c>. Case and the core schema
+    /// URN do not matter.
+    /// </param>
+    /// <param name="values">
+    /// An expression reading the values, such as <c>u =&gt; u.Emails</c>, or for a child table
+    /// <c>u =&gt; db.UserValues.Where(v =&gt; v.UserId == u.Id &amp;&amp; v.Attribute == "emails")</c>.
+    /// </param>
+    /// <param name="mapValue">
+    /// Maps the sub-attributes of one value by their names, with <see cref="Map{TProperty}"/> and
+    /// <see cref="MapNormalized"/>: <c>value =&gt; value.Map("type", v =&gt; v.Type).Map("primary", v =&gt; v.Primary)</c>.
+    /// </param>
+    /// <returns>The new map.</returns>
+    /// <remarks>
+    /// <para>A comparison of a sub-attribute (<c>emails.value sw "a"</c>) or of the attribute itself (its
+    /// <c>value</c>), <c>pr</c>, and a value path (<c>emails[type eq "work" and primary eq true].value sw "a"</c>)
+    /// become <c>values.Any(v =&gt; ...)</c>: true when one value satisfies the whole comparison, its value filter
+    /// included (RFC 7644 §3.4.2.2). On an <see cref="IQueryable{T}"/> collection that is
+    /// <see cref="Queryable.Any{TSource}(IQueryable{TSource}, Expression{Func{TSource, bool}})"/>, which EF Core
+    /// sends to the database as <c>EXISTS</c>. <c>emails pr</c> is true when a value has a mapped sub-attribute
+    /// present. Sub-attributes are compared with the characteristics the schema gives them (<c>caseExact</c>,
+    /// type), as the in-memory evaluator compares them.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="attributePath"/> is not an attribute name, names an attribute the schema says is not
+    /// multi-valued and complex, or is already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
+    /// maps a path that is not one sub-attribute name, normalizes a sub-attribute that is not a case-insensitive
+    /// string, or maps nothing.
+    /// </exception>
+    public ScimFilterMap<T> MapValues<TValue>(string attributePath, Expression<Func<T, IEnumerable<TValue>>> values, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
+    {
+        ArgumentNullException.ThrowIfNull(attributePath);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(mapValue);
+        var (key, element) = ValuesKey(attributePath, mapValue);
+        var mapping = FilterValuesMapping.For(values, element._map, element._mapped);
+        return WithValues(key, new FilterMapping(values, null, mapping));
+    }
+
+    /// <summary>
+    /// Returns a map that also maps the multi-valued attribute <paramref name="attributePath"/> to values kept apart
+    /// from the entity, such as the rows of a child table, each naming its owner by <paramref name="valueKey"/>.
+    /// </summary>
+    /// <typeparam name="TValue">The type of one value.</typeparam>
+    /// <typeparam name="TKey">The key that ties a value to its entity, such as the entity's id.</typeparam>
+    /// <param name="attributePath">A multi-valued attribute, such as <c>emails</c>. Case and the core schema URN do not matter.</param>
+    /// <param name="key">Reads the key from the entity, such as <c>u =&gt; u.Id</c>.</param>
+    /// <param name="values">Every value of the attribute, such as <c>db.UserValues.Where(v =&gt; v.Attribute == "emails")</c>.</param>
+    /// <param name="valueKey">Reads the owner's key from a value, such as <c>v =&gt; v.UserId</c>.</param>
+    /// <param name="mapValue">Maps the sub-attributes of one value by their names, as for the other overload.</param>
+    /// <returns>The new map.</returns>
+    /// <remarks>
+    /// <para>The same filters as <see cref="MapValues{TValue}(string, Expression{Func{T, IEnumerable{TValue}}}, Func{ScimFilterMap{TValue}, ScimFilterMap{TValue}})"/>,
+    /// translated as <c>values.Where(predicate).Select(valueKey).Contains(key(entity))</c>: SQL's
+    /// <c>key IN (SELECT owner FROM values WHERE ...)</c>. The subquery does not depend on the entity, so a
+    /// database can answer <c>emails.value eq "x"</c> from an index on the values and then find the few owners by
+    /// their key, where the correlated <c>EXISTS</c> of the other overload is run once per entity (SQLite never
+    /// decorrelates it). A value's key must tie it to one entity only among those the predicate filters.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for the other overload.</exception>
+    public ScimFilterMap<T> MapValues<TValue, TKey>(
+        string attributePath,
+        Expression<Func<T, TKey>> key,
+        IQueryable<TValue> values,
+        Expression<Func<TValue, TKey>> valueKey,
+        Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
+    {
+        ArgumentNullException.ThrowIfNull(attributePath);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(valueKey);
+        ArgumentNullException.ThrowIfNull(mapValue);
+        var (path, element) = ValuesKey(attributePath, mapValue);
+        var mapping = FilterValuesMapping.Keyed(key, values, valueKey, element._map, element._mapped);
+        return WithValues(path, new FilterMapping(key, null, mapping));
+    }
+
+    /// <summary>Checks a multi-valued attribute's path and builds the map of its values' sub-attributes.</summary>
+    private (AttributePath Key, ScimFilterMap<TValue> Element) ValuesKey<TValue>(string attributePath, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
+    {
+        var key = NewKey(attributePath);
+        var definition = ScimAttributeCatalog.Default.Resolve(key).Attribute;
+        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { IsComplex: false } or { MultiValued: false })
+        {
+            throw new ArgumentException($"'{attributePath}' is not a multi-valued complex attribute; map it with {nameof(Map)}.", nameof(attributePath));
+        }
+
+        if (_mapped.Any(mapped => mapped.Attribute().Equals(key)))
+        {
+            throw new ArgumentException($"'{key}' is already mapped through its sub-attributes.", nameof(attributePath));
+        }
+
+        var element = mapValue(new ScimFilterMap<TValue>()) ?? throw new ArgumentNullException(nameof(mapValue));
+        if (element._mapped.IsEmpty || element._hasMember is not null)
+        {
+            throw new ArgumentException($"The values of '{key}' need at least one sub-attribute mapped, and no members.", nameof(mapValue));
+        }
+
+        foreach (var sub in element._mapped)
+        {
+            var mapping = element._map[sub];
+            var compared = ScimAttributeCatalog.ResolveSubAttribute(definition, sub.Name).Target;
+            if (sub.SchemaUrn is not null || sub.SubAttribute is not null || sub.ValueFilter is not null || mapping.Values is not null)
+            {
+                throw new ArgumentException($"'{sub}' is not the name of one sub-attribute of '{key}'.", nameof(mapValue));
+            }
+
+            if (mapping.Normalize is not null && compared is not null && (compared.CaseExact || compared.Type is not (ScimAttributeType.String or ScimAttributeType.Reference)))
+            {
+                throw new ArgumentException($"'{key}.{sub}' is not a case-insensitive string attribute, so it has nothing to normalize; map it with {nameof(Map)}.", nameof(mapValue));
+            }
+        }
+
+        return (key, element);
+    }
+
+    private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
+        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember);
 
     /// <summary>
     /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
@@ -222,7 +354,7 @@ public sealed partial class ScimFilterMap<T>
         }
 
         var key = LinqFilterTranslator.Key(path);
-        return _map.ContainsKey(key)
+        return _map.ContainsKey(key) || (_map.TryGetValue(key.Attribute(), out var values) && values.Values is not null)
             ? throw new ArgumentException($"'{key}' is already mapped.", nameof(attributePath))
             : key;
     }

@@ -49,12 +49,6 @@ internal static class ScimFilterGenerators
         ComparisonOperator.LessThan, ComparisonOperator.LessThanOrEqual,
     ];
 
-    private static readonly ComparisonOperator[] UnorderedStringOperators =
-    [
-        ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.Contains, ComparisonOperator.StartsWith,
-        ComparisonOperator.EndsWith,
-    ];
-
     private static readonly ComparisonOperator[] OrderedOperators =
     [
         ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.GreaterThan,
@@ -88,6 +82,12 @@ internal static class ScimFilterGenerators
         new(null, "emails", "value", Kind.String, CoreUrnAllowed: true),
         new(null, "emails", "type", Kind.String),
         new(null, "emails", "primary", Kind.Boolean),
+        new(null, "emails", "display", Kind.String),
+        new(null, "phoneNumbers", "value", Kind.String),
+        new(null, "phoneNumbers", "type", Kind.String),
+        new(null, "addresses", "locality", Kind.String),
+        new(null, "addresses", "country", Kind.String),
+        new(null, "addresses", "primary", Kind.Boolean),
         new(null, "meta", "lastModified", Kind.DateTime, CoreUrnAllowed: true),
         new(EnterpriseUrn, "employeeNumber", null, Kind.String),
         new(EnterpriseUrn, "manager", "value", Kind.String),
@@ -99,7 +99,7 @@ internal static class ScimFilterGenerators
     [
         new(null, "title", null, Kind.String, CoreUrnAllowed: true),
         new(null, "userType", null, Kind.String, CoreUrnAllowed: true),
-        new(null, "phoneNumbers", "type", Kind.String),
+        new(null, "ims", "type", Kind.String),
         new(null, "meta", "created", Kind.DateTime),
         new(null, "groups", "display", Kind.String),
         new(EnterpriseUrn, "department", null, Kind.String),
@@ -135,15 +135,6 @@ internal static class ScimFilterGenerators
         MappedFilters.SelectMany(filter => Users.Select(user => (filter, user))),
         pair => Shrink(pair.filter).Select(smaller => (smaller, pair.user)));
 
-    /// <summary>
-    /// Like <see cref="FiltersAndUsers"/>, but strings are only tested for equality and containment
-    /// (<c>eq ne co sw ew</c>), never ordered: what an upper-case normalized column answers as the evaluator does.
-    /// </summary>
-    public static Arbitrary<(FilterNode Filter, TestUser User)> UnorderedFiltersAndUsers { get; } = Arb.From(
-        Gen.Sized(size => Filter(Math.Min(size, 10), MappedAttributes, Text, mappedOnly: true, stringOperators: UnorderedStringOperators))
-            .SelectMany(filter => Users.Select(user => (filter, user))),
-        pair => Shrink(pair.filter).Select(smaller => (smaller, pair.user)));
-
     /// <summary>Valid PATCH paths: plain, with a sub-attribute, URN-qualified, and value paths with or without a sub-attribute.</summary>
     public static Arbitrary<AttributePath> Paths { get; } = Arb.From(
         Gen.Frequency(
@@ -151,7 +142,10 @@ internal static class ScimFilterGenerators
             (2, ValuePath(Text, mappedOnly: false).SelectMany(path => Gen.Elements<string?>(null, "value", "display", "primary")
                 .Select(sub => sub is null ? path : path.WithSubAttribute(sub))))));
 
-    /// <summary>Users with every optional attribute sometimes missing and written in varied JSON shapes.</summary>
+    /// <summary>
+    /// Users with every optional attribute sometimes missing and written in varied JSON shapes: several e-mail
+    /// addresses, phone numbers and addresses, names in mixed case and in several scripts.
+    /// </summary>
     public static Gen<TestUser> Users { get; } =
         from id in Gen.Elements("2819c223-7f76-453a-919d-413861904646", "2819C223-7F76-453A-919D-413861904646", "abc")
         from externalId in Text.OrNull()
@@ -160,9 +154,9 @@ internal static class ScimFilterGenerators
         from active in Gen.Elements(true, false)
         from givenName in Text.OrNull()
         from familyName in Text.OrNull()
-        from email in Text.OrNull()
-        from emailType in Gen.OneOf(Gen.Elements("work", "Work", "home", "other"), Text).OrNull()
-        from emailPrimary in Gen.Elements<bool?>(null, true, false)
+        from emails in Values.ListOf().Select(list => list.Take(4).ToList())
+        from phoneNumbers in Values.ListOf().Select(list => list.Take(3).ToList())
+        from addresses in Addresses.ListOf().Select(list => list.Take(3).ToList())
         from employeeNumber in Text.OrNull()
         from managerId in Text.OrNull()
         from lastModified in Gen.Frequency(
@@ -180,9 +174,9 @@ internal static class ScimFilterGenerators
             Active = active,
             GivenName = givenName,
             FamilyName = familyName,
-            Email = email,
-            EmailType = emailType,
-            EmailPrimary = emailPrimary,
+            Emails = emails,
+            PhoneNumbers = phoneNumbers,
+            Addresses = addresses,
             EmployeeNumber = employeeNumber,
             ManagerId = managerId,
             LastModified = lastModified,
@@ -190,6 +184,23 @@ internal static class ScimFilterGenerators
             WriteNulls = writeNulls,
             ShoutKeys = shoutKeys,
         };
+
+    /// <summary>Values of a multi-valued attribute: any sub-attribute may be missing, types often the canonical ones.</summary>
+    public static Gen<TestValue> Values { get; } =
+        from value in Text.OrNull()
+        from type in Gen.OneOf(Gen.Elements("work", "Work", "home", "other", "mobile"), Text).OrNull()
+        from primary in Gen.Elements<bool?>(null, true, false)
+        from display in Text.OrNull()
+        select new TestValue(value, type, primary, display);
+
+    /// <summary>Addresses: any sub-attribute may be missing.</summary>
+    public static Gen<TestAddress> Addresses { get; } =
+        from locality in Text.OrNull()
+        from country in Gen.OneOf(Gen.Elements("SE", "se", "DE", "Ελλάδα"), Text).OrNull()
+        from postalCode in Gen.Elements("12345", "SW1A 1AA", "sw1a 1aa").OrNull()
+        from type in Gen.OneOf(Gen.Elements("work", "Work", "home", "other"), Text).OrNull()
+        from primary in Gen.Elements<bool?>(null, true, false)
+        select new TestAddress(locality, country, postalCode, type, primary);
 
     /// <summary>Hostile filter text: arbitrary strings, valid filters with a character inserted, removed or replaced, and deep nesting.</summary>
     public static Arbitrary<string> HostileText { get; } = Arb.From(Gen.Frequency(
@@ -275,14 +286,18 @@ internal static class ScimFilterGenerators
         var attribute = Gen.Elements(attributes.ToArray());
         var comparison = attribute.SelectMany(a => PathOf(a).SelectMany(path => Comparison(path, a.Kind, text, stringOperators)));
         var present = attribute.SelectMany(PathOf).Select(path => (FilterNode)new PresentNode(path));
-        var complexPresent = Gen.Elements(mappedOnly ? ["name", "emails"] : new[] { "name", "emails", "addresses", "meta" })
+        var complexPresent = Gen.Elements(mappedOnly ? ["name", "emails", "phoneNumbers", "addresses"] : new[] { "name", "emails", "addresses", "meta" })
             .SelectMany(RandomCase)
             .Select(name => (FilterNode)new PresentNode(new AttributePath(null, name, null, null)));
-        var complexValue = Gen.Elements("emails", "EMAILS").SelectMany(name => Comparison(new AttributePath(null, name, null, null), Kind.String, text, stringOperators));
+        var complexValue = Gen.Elements("emails", "EMAILS", "phoneNumbers").SelectMany(name => Comparison(new AttributePath(null, name, null, null), Kind.String, text, stringOperators));
         var valuePath = ValuePath(text, mappedOnly, stringOperators).Select(path => (FilterNode)new ValuePathNode(path));
-        var microsoft = ValuePath(text, mappedOnly, stringOperators).SelectMany(path => Gen.Frequency(
-            (3, Comparison(path.WithSubAttribute("value"), Kind.String, text, stringOperators)),
-            (1, Gen.Constant((FilterNode)new PresentNode(path.WithSubAttribute("value"))))));
+        var microsoft = ValuePath(text, mappedOnly, stringOperators).SelectMany(path =>
+        {
+            var sub = string.Equals(path.Name, "addresses", StringComparison.OrdinalIgnoreCase) ? "locality" : "value";
+            return Gen.Frequency(
+                (3, Comparison(path.WithSubAttribute(sub), Kind.String, text, stringOperators)),
+                (1, Gen.Constant((FilterNode)new PresentNode(path.WithSubAttribute(sub)))));
+        });
         return Gen.Frequency((8, comparison), (2, present), (1, complexPresent), (1, complexValue), (2, valuePath), (2, microsoft));
     }
 
@@ -301,13 +316,22 @@ internal static class ScimFilterGenerators
             new(null, "type", null, Kind.String),
             new(null, "value", null, Kind.String),
             new(null, "primary", null, Kind.Boolean),
+            new(null, "display", null, Kind.String),
         ];
-        AttributeSpec[] allSubAttributes = [.. subAttributes, new(null, "display", null, Kind.String)];
-        var inner = Gen.Sized(size => Filter(Math.Min(size, 4), mappedOnly ? subAttributes : allSubAttributes, text, mappedOnly, inValueFilter: true, stringOperators));
-        var name = mappedOnly ? Gen.Elements("emails", "Emails") : Gen.Elements(MultiValued).SelectMany(RandomCase);
+        AttributeSpec[] addressSubAttributes =
+        [
+            new(null, "type", null, Kind.String),
+            new(null, "locality", null, Kind.String),
+            new(null, "country", null, Kind.String),
+            new(null, "postalCode", null, Kind.String),
+            new(null, "primary", null, Kind.Boolean),
+        ];
+        Gen<FilterNode> Inner(AttributeSpec[] attributes) =>
+            Gen.Sized(size => Filter(Math.Min(size, 4), attributes, text, mappedOnly, inValueFilter: true, stringOperators));
+        var name = mappedOnly ? Gen.Elements("emails", "Emails", "phoneNumbers", "addresses") : Gen.Elements(MultiValued).SelectMany(RandomCase);
         return from n in name
                from urn in mappedOnly ? Gen.Constant<string?>(null) : Gen.Elements<string?>(null, CoreUrn)
-               from filter in inner
+               from filter in Inner(string.Equals(n, "addresses", StringComparison.OrdinalIgnoreCase) ? addressSubAttributes : mappedOnly && n == "phoneNumbers" ? subAttributes[..3] : subAttributes)
                select new AttributePath(urn, n, new ScimFilter(filter), null);
     }
 

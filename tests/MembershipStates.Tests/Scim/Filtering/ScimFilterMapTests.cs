@@ -305,7 +305,7 @@ public sealed class ScimFilterMapTests
         methods.Visit(predicate);
         methods.Methods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Distinct().Should().BeSubsetOf(
         [
-            "String.ToLower", "String.Contains", "String.Substring",
+            "String.ToUpper", "String.Contains", "String.Substring", "String.Concat",
             "String.op_Equality", "String.op_Inequality",
             "OrdinalStringOrder.GreaterThan", "OrdinalStringOrder.GreaterThanOrEqual",
             "OrdinalStringOrder.LessThan", "OrdinalStringOrder.LessThanOrEqual",
@@ -428,36 +428,58 @@ public sealed class ScimFilterMapTests
         Matches(NormalizedMap, "userName ne \"x\"", new AppUser()).Should().BeFalse("a missing value matches neither eq nor ne");
     }
 
+    // The evaluator folds as the column is normalized and orders by code point, as the column's ordinal
+    // collation does: '_' (U+005F) sorts after the upper-case letters on both sides.
     [Fact]
-    public void MapNormalized_NormalizerOfTheEvaluator_AgreesWithItOnOrder()
-    {
-        var map = new ScimFilterMap<AppUser>().MapNormalized("userName", u => u.NormalizedUserName, static value => value.ToLowerInvariant());
-        var user = new AppUser { NormalizedUserName = "a_b" };
-
-        Matches(map, "userName gt \"AB\"", user).Should().BeFalse();
-        Evaluates("userName gt \"AB\"", "A_B").Should().BeFalse();
-    }
-
-    // Documented: an upper-cased column orders '_' (0x5F) after the letters, as the host's index does; the evaluator,
-    // which lower-cases, orders it before them.
-    [Fact]
-    public void MapNormalized_UpperCase_OrdersAsTheColumnDoes()
+    public void MapNormalized_UpperCase_OrdersAsTheEvaluatorDoes()
     {
         var user = new AppUser { NormalizedUserName = "A_B" };
 
         Matches(NormalizedMap, "userName gt \"ab\"", user).Should().BeTrue();
-        Evaluates("userName gt \"ab\"", "a_b").Should().BeFalse();
+        Evaluates("userName gt \"ab\"", "a_b").Should().BeTrue();
     }
 
-    // Documented: µ (U+00B5 MICRO SIGN) upper-cases to Μ (U+039C), as μ (U+03BC) does; an upper-cased unique index
-    // takes them for one userName, and so does the filter on that column. The evaluator lower-cases and keeps them apart.
-    [Fact]
-    public void MapNormalized_UpperCase_EqualsWhatTheColumnTakesForEqual()
+    // µ (U+00B5 MICRO SIGN) upper-cases to Μ (U+039C), as μ (U+03BC) does: the column, its unique index and the
+    // evaluator all take them for one userName; so with ς and σ.
+    [Theory]
+    [InlineData("\u00B5@x.example", "\u03BC@x.example")]
+    [InlineData("\u03C3\u03C2@x.example", "\u03A3\u03C3@x.example")]
+    [InlineData("Jos\u00E9.Dover", "JOS\u00C9.DOVER")]
+    public void MapNormalized_UpperCase_EqualsWhatTheEvaluatorTakesForEqual(string stored, string operand)
     {
-        var user = new AppUser { NormalizedUserName = "\u00B5@X.EXAMPLE".ToUpperInvariant() };
+        var user = new AppUser { NormalizedUserName = stored.ToUpperInvariant() };
 
-        Matches(NormalizedMap, "userName eq \"\u03BC@x.example\"", user).Should().BeTrue();
-        Evaluates("userName eq \"\u03BC@x.example\"", "\u00B5@x.example").Should().BeFalse();
+        Matches(NormalizedMap, $"userName eq \"{operand}\"", user).Should().BeTrue();
+        Evaluates($"userName eq \"{operand}\"", stored).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("userName sw \"\"", true)]
+    [InlineData("userName sw \"A\"", true)]
+    [InlineData("userName sw \"a_\"", true)]
+    [InlineData("userName sw \"a_b\"", true)]
+    [InlineData("userName sw \"a_c\"", false)]
+    [InlineData("userName sw \"a_b\uD83D\uDE00\"", true)]
+    [InlineData("userName sw \"a_b\uD83D\uDE01\"", false)]
+    [InlineData("userName sw \"A_B\uD83D\uDE00Z\"", false)]
+    public void MapNormalized_StartsWith_IsTheRangeOfStringsWithThePrefix(string filter, bool expected)
+    {
+        var user = new AppUser { NormalizedUserName = "A_B\uD83D\uDE00" };
+
+        Matches(NormalizedMap, filter, user).Should().Be(expected);
+        Evaluates(filter, "a_b\uD83D\uDE00").Should().Be(expected);
+    }
+
+    [Fact]
+    public void MapNormalized_StartsWith_ComparesTheColumnWithTwoParameters()
+    {
+        ScimFilter.TryParse("userName sw \"bob\"", out var filter, out _).Should().BeTrue();
+
+        NormalizedMap.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+
+        var methods = new MethodCollector();
+        methods.Visit(predicate);
+        methods.Methods.Select(m => m.Name).Should().BeEquivalentTo("op_Inequality", "GreaterThanOrEqual", "LessThan");
     }
 
     [Theory]

@@ -5,30 +5,18 @@ using MembershipStates.Scim;
 
 namespace MembershipStates.Tests.Scim.Filtering;
 
-/// <summary>A host's own user entity: one email, a few enterprise attributes, a custom counter.</summary>
+/// <summary>
+/// A host's own user entity: several e-mail addresses, phone numbers and addresses as collections, a few enterprise
+/// attributes, a custom counter.
+/// </summary>
 public sealed class TestUser
 {
-    public static ScimFilterMap<TestUser> Map { get; } = new ScimFilterMap<TestUser>()
-        .Map("id", u => u.Id)
-        .Map("externalId", u => u.ExternalId)
-        .Map("userName", u => u.UserName)
-        .Map("displayName", u => u.DisplayName)
-        .Map("active", u => u.Active)
-        .Map("name.givenName", u => u.GivenName)
-        .Map("name.familyName", u => u.FamilyName)
-        .Map("emails.value", u => u.Email)
-        .Map("emails.type", u => u.EmailType)
-        .Map("emails.primary", u => u.EmailPrimary)
-        .Map("meta.lastModified", u => u.LastModified)
-        .Map($"{ScimFilterGenerators.EnterpriseUrn}:employeeNumber", u => u.EmployeeNumber)
-        .Map($"{ScimFilterGenerators.EnterpriseUrn}:manager.value", u => u.ManagerId)
-        .Map($"{ScimFilterGenerators.AcmeUrn}:loginCount", u => u.LoginCount);
+    /// <summary>Gets the map of a host that keeps every value as sent: case folded in the query (<c>ToUpper()</c>).</summary>
+    public static ScimFilterMap<TestUser> Map { get; } = NewMap(u => u.UserName, email => email.Map("value", e => e.Value), null);
 
-    /// <summary>Gets the map of a host that stores <c>userName</c> and the e-mail address upper-cased, as its unique indexes see them.</summary>
-    public static ScimFilterMap<TestUser> UpperNormalizedMap { get; } = NormalizedMap(u => u.UpperUserName, u => u.UpperEmail, Normalizers.Upper);
-
-    /// <summary>Gets the map of a host that stores them lower-cased.</summary>
-    public static ScimFilterMap<TestUser> LowerNormalizedMap { get; } = NormalizedMap(u => u.LowerUserName, u => u.LowerEmail, Normalizers.Lower);
+    /// <summary>Gets the map of a host that stores <c>userName</c> and e-mail addresses folded, as its unique indexes see them.</summary>
+    public static ScimFilterMap<TestUser> UpperNormalizedMap { get; } =
+        NewMap(u => u.UpperUserName, email => email.MapNormalized("value", e => e.UpperValue, Normalizers.Upper), Normalizers.Upper);
 
     public string Id { get; init; } = string.Empty;
 
@@ -39,9 +27,6 @@ public sealed class TestUser
     /// <summary>Gets <see cref="UserName"/> as a host stores it for its unique index, upper-cased.</summary>
     public string? UpperUserName => UserName?.ToUpperInvariant();
 
-    /// <summary>Gets <see cref="UserName"/> lower-cased, as the evaluator folds it.</summary>
-    public string? LowerUserName => UserName?.ToLowerInvariant();
-
     public string? DisplayName { get; init; }
 
     public bool Active { get; init; }
@@ -50,17 +35,11 @@ public sealed class TestUser
 
     public string? FamilyName { get; init; }
 
-    public string? Email { get; init; }
+    public IReadOnlyList<TestValue> Emails { get; init; } = [];
 
-    /// <summary>Gets <see cref="Email"/> upper-cased.</summary>
-    public string? UpperEmail => Email?.ToUpperInvariant();
+    public IReadOnlyList<TestValue> PhoneNumbers { get; init; } = [];
 
-    /// <summary>Gets <see cref="Email"/> lower-cased.</summary>
-    public string? LowerEmail => Email?.ToLowerInvariant();
-
-    public string? EmailType { get; init; }
-
-    public bool? EmailPrimary { get; init; }
+    public IReadOnlyList<TestAddress> Addresses { get; init; } = [];
 
     public string? EmployeeNumber { get; init; }
 
@@ -91,19 +70,9 @@ public sealed class TestUser
         Add(name, "givenName", GivenName);
         Add(name, "familyName", FamilyName);
         Add(user, "name", name);
-        if (Email is not null || EmailType is not null || EmailPrimary is not null)
-        {
-            var email = new JsonObject();
-            Add(email, "value", Email);
-            Add(email, "type", EmailType);
-            Add(email, "primary", EmailPrimary);
-            Add(user, "emails", new JsonArray(email));
-        }
-        else if (WriteNulls)
-        {
-            Add(user, "emails", new JsonArray());
-        }
-
+        AddValues(user, "emails", Emails, ToJson);
+        AddValues(user, "phoneNumbers", PhoneNumbers, ToJson);
+        AddValues(user, "addresses", Addresses, ToJson);
         var meta = new JsonObject();
         Add(meta, "resourceType", "User");
         Add(meta, "lastModified", LastModified?.ToString("o", CultureInfo.InvariantCulture));
@@ -126,25 +95,67 @@ public sealed class TestUser
 
     public override string ToString() => ToJson().ToJsonString();
 
-    /// <summary>Builds <see cref="Map"/> with <c>userName</c> and <c>emails.value</c> on normalized columns.</summary>
-    private static ScimFilterMap<TestUser> NormalizedMap(
+    /// <summary>Builds a map, <c>userName</c> and <c>emails.value</c> as given, every other attribute as sent.</summary>
+    private static ScimFilterMap<TestUser> NewMap(
         Expression<Func<TestUser, string?>> userName,
-        Expression<Func<TestUser, string?>> email,
-        Func<string, string> normalize) => new ScimFilterMap<TestUser>()
-        .Map("id", u => u.Id)
-        .Map("externalId", u => u.ExternalId)
-        .MapNormalized("userName", userName, normalize)
-        .Map("displayName", u => u.DisplayName)
-        .Map("active", u => u.Active)
-        .Map("name.givenName", u => u.GivenName)
-        .Map("name.familyName", u => u.FamilyName)
-        .MapNormalized("emails.value", email, normalize)
-        .Map("emails.type", u => u.EmailType)
-        .Map("emails.primary", u => u.EmailPrimary)
-        .Map("meta.lastModified", u => u.LastModified)
-        .Map($"{ScimFilterGenerators.EnterpriseUrn}:employeeNumber", u => u.EmployeeNumber)
-        .Map($"{ScimFilterGenerators.EnterpriseUrn}:manager.value", u => u.ManagerId)
-        .Map($"{ScimFilterGenerators.AcmeUrn}:loginCount", u => u.LoginCount);
+        Func<ScimFilterMap<TestValue>, ScimFilterMap<TestValue>> emailValue,
+        Func<string, string>? normalize)
+    {
+        var map = new ScimFilterMap<TestUser>().Map("id", u => u.Id).Map("externalId", u => u.ExternalId);
+        map = normalize is null ? map.Map("userName", userName) : map.MapNormalized("userName", userName, normalize);
+        return map
+            .Map("displayName", u => u.DisplayName)
+            .Map("active", u => u.Active)
+            .Map("name.givenName", u => u.GivenName)
+            .Map("name.familyName", u => u.FamilyName)
+            .MapValues("emails", u => u.Emails, email => emailValue(email)
+                .Map("type", e => e.Type)
+                .Map("primary", e => e.Primary)
+                .Map("display", e => e.Display))
+            .MapValues("phoneNumbers", u => u.PhoneNumbers, phone => phone
+                .Map("value", p => p.Value)
+                .Map("type", p => p.Type)
+                .Map("primary", p => p.Primary))
+            .MapValues("addresses", u => u.Addresses, address => address
+                .Map("locality", a => a.Locality)
+                .Map("country", a => a.Country)
+                .Map("postalCode", a => a.PostalCode)
+                .Map("type", a => a.Type)
+                .Map("primary", a => a.Primary))
+            .Map("meta.lastModified", u => u.LastModified)
+            .Map($"{ScimFilterGenerators.EnterpriseUrn}:employeeNumber", u => u.EmployeeNumber)
+            .Map($"{ScimFilterGenerators.EnterpriseUrn}:manager.value", u => u.ManagerId)
+            .Map($"{ScimFilterGenerators.AcmeUrn}:loginCount", u => u.LoginCount);
+    }
+
+    private JsonObject ToJson(TestValue value)
+    {
+        var json = new JsonObject();
+        Add(json, "value", value.Value);
+        Add(json, "display", value.Display);
+        Add(json, "type", value.Type);
+        Add(json, "primary", value.Primary);
+        return json;
+    }
+
+    private JsonObject ToJson(TestAddress address)
+    {
+        var json = new JsonObject();
+        Add(json, "locality", address.Locality);
+        Add(json, "country", address.Country);
+        Add(json, "postalCode", address.PostalCode);
+        Add(json, "type", address.Type);
+        Add(json, "primary", address.Primary);
+        return json;
+    }
+
+    private void AddValues<TValue>(JsonObject user, string key, IReadOnlyList<TValue> values, Func<TValue, JsonObject> toJson)
+    {
+        if (values.Count > 0 || WriteNulls)
+        {
+            Add(user, key, new JsonArray([.. values.Select(toJson)]));
+        }
+    }
 
     private void Add(JsonObject json, string key, JsonNode? value)
     {
@@ -157,12 +168,19 @@ public sealed class TestUser
     }
 }
 
-/// <summary>The two normalizers hosts use for case-insensitive columns.</summary>
+/// <summary>One value of a multi-valued attribute such as <c>emails</c>.</summary>
+public sealed record TestValue(string? Value, string? Type, bool? Primary, string? Display)
+{
+    /// <summary>Gets <see cref="Value"/> as a host stores it for its index, upper-cased.</summary>
+    public string? UpperValue => Value?.ToUpperInvariant();
+}
+
+/// <summary>One of a user's addresses.</summary>
+public sealed record TestAddress(string? Locality, string? Country, string? PostalCode, string? Type, bool? Primary);
+
+/// <summary>The normalizer hosts use for case-insensitive columns.</summary>
 public static class Normalizers
 {
-    /// <summary>Gets <see cref="string.ToUpperInvariant()"/>: ASP.NET Core Identity's, and the sample host's.</summary>
+    /// <summary>Gets <see cref="string.ToUpperInvariant()"/>: the fold of the evaluator, ASP.NET Core Identity's and the sample host's.</summary>
     public static Func<string, string> Upper { get; } = static value => value.ToUpperInvariant();
-
-    /// <summary>Gets <see cref="string.ToLowerInvariant()"/>: the fold of the evaluator.</summary>
-    public static Func<string, string> Lower { get; } = static value => value.ToLowerInvariant();
 }

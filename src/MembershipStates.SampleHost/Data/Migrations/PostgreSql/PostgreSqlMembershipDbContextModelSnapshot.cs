@@ -125,17 +125,33 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("CostCenter")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<long>("Created")
                         .HasColumnType("bigint");
 
                     b.Property<long>("DeactivatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Department")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
                         .UseCollation("C");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("Division")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("EnterpriseOrganization")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -147,14 +163,46 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("FormattedName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("GivenName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("HonorificPrefix")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("HonorificSuffix")
                         .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<long>("LastModified")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Locale")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerDisplayName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerReference")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("MiddleName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("NickName")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -163,13 +211,33 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("ScimId")
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("Timezone")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("UserName")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("UserType")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -192,6 +260,68 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                     b.ToTable("inactive_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.MemberValue", b =>
+                {
+                    b.Property<string>("ScimId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Attribute")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Display")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Formatted")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Locality")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostalCode")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<bool?>("Primary")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("StreetAddress")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("ScimId", "Attribute", "Position");
+
+                    b.HasIndex("Attribute", "Value", "ScimId");
+
+                    b.ToTable("member_values", (string)null);
+                });
+
             modelBuilder.Entity("MembershipStates.SampleHost.Data.Membership", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -205,14 +335,30 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("CostCenter")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<long>("Created")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
                         .UseCollation("C");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("Division")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("EnterpriseOrganization")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -224,7 +370,19 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("FormattedName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("GivenName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("HonorificPrefix")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("HonorificSuffix")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -234,7 +392,27 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                     b.Property<long>("LastModified")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Locale")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerDisplayName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ManagerReference")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("MiddleName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("NickName")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -243,13 +421,33 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("ScimId")
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("Timezone")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("UserName")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("UserType")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -380,6 +578,15 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                     b.HasOne("MembershipStates.SampleHost.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.MemberValue", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -113,16 +113,28 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostCenter")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Created")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("Division")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseOrganization")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -131,25 +143,64 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.Property<string>("FamilyName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormattedName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificSuffix")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastModified")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Locale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiddleName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NickName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScimId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Timezone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserType")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -171,6 +222,57 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.ToTable("inactive_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.MemberValue", b =>
+                {
+                    b.Property<string>("ScimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Formatted")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Primary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScimId", "Attribute", "Position");
+
+                    b.HasIndex("Attribute", "Value", "ScimId");
+
+                    b.ToTable("member_values", (string)null);
+                });
+
             modelBuilder.Entity("MembershipStates.SampleHost.Data.Membership", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -183,13 +285,25 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostCenter")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Created")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("Division")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseOrganization")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -198,7 +312,16 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.Property<string>("FamilyName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormattedName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificSuffix")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("JoinedAt")
@@ -207,19 +330,49 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.Property<long>("LastModified")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Locale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiddleName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NickName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScimId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Timezone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserType")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -341,6 +494,15 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.HasOne("MembershipStates.SampleHost.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MembershipStates.SampleHost.Data.MemberValue", b =>
+                {
+                    b.HasOne("MembershipStates.SampleHost.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
