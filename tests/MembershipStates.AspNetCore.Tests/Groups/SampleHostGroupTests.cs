@@ -343,22 +343,36 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
     }
 
     [SkippableFact]
-    public async Task PatchAddingOneMember_WritesOneRow()
+    public async Task PatchAddingOneMember_WritesOneMembershipRowAndTheGroupsVersion_WhateverTheGroupsSize()
     {
+        var database = host.Engine == Engine.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(host.Database.ConnectionString).DataSource
+            : new Npgsql.NpgsqlConnectionStringBuilder(host.Database.ConnectionString).Database!;
+        using var written = new WrittenRows(database);
         var members = new List<string>();
         for (var i = 0; i < 20; i++)
         {
             members.Add((await ProvisionAsync("Big" + i)).Id);
         }
 
-        var group = await CreateGroupAsync("Big", [.. members.Take(19)]);
-        var before = await RowCountAsync(group);
+        var small = await CreateGroupAsync("Small", [.. members.Take(2)]);
+        var large = await CreateGroupAsync("Big", [.. members.Take(19)]);
+        (await RowCountAsync(large)).Should().Be(19);
+        await Task.Delay(WrittenRows.Warmup);
+        _ = written.Take();
 
-        (await _acme.PatchAsync($"/Groups/{group}", AddMembers(members[19]))).ShouldBe(204);
-        (await _acme.PatchAsync($"/Groups/{group}", AddMembers(members[19]))).ShouldBe(204); // already there: a no-op
+        (await _acme.PatchAsync($"/Groups/{small}", AddMembers(members[19]))).ShouldBe(204);
+        var toSmall = written.Take();
+        (await _acme.PatchAsync($"/Groups/{large}", AddMembers(members[19]))).ShouldBe(204);
+        var toLarge = written.Take();
+        (await _acme.PatchAsync($"/Groups/{large}", AddMembers(members[19]))).ShouldBe(204); // already there: a no-op
+        var again = written.Take();
 
-        (await RowCountAsync(group)).Should().Be(before + 1);
-        before.Should().Be(19);
+        // The new group_members row and the group's own row (its version and lastModified), never the member list.
+        toSmall.Rows.Should().Be(2, "the writes were:\n{0}", toSmall.Statements);
+        toLarge.Rows.Should().Be(2, "a group of 19 writes what a group of 2 does:\n{0}", toLarge.Statements);
+        again.Rows.Should().BeLessThanOrEqualTo(1, "adding a member already there writes no membership row:\n{0}", again.Statements);
+        (await RowCountAsync(large)).Should().Be(20);
     }
 
     [SkippableTheory]
