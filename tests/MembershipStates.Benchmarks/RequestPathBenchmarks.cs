@@ -12,6 +12,10 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
+using MembershipStates.SampleHost.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MembershipStates.Benchmarks;
 
@@ -45,6 +49,9 @@ public class RequestPathBenchmarks
 
     private const string WriteSql = "UPDATE memberships SET \"Version\" = \"Version\" + 1 WHERE \"ScimId\" = @id";
 
+    private string _deactivateSql = string.Empty;
+    private string _reactivateSql = string.Empty;
+
     private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
 
     private BenchmarkDatabase? _database;
@@ -77,6 +84,7 @@ public class RequestPathBenchmarks
                 builder.Logging.ClearProviders();
             });
         await _host.StartAsync();
+        (_deactivateSql, _reactivateSql) = MoveStatements(_host.Services);
         _hostClient = _host.GetTestClient();
         _hostClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
@@ -137,7 +145,15 @@ public class RequestPathBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = 2)]
     [BenchmarkCategory("PATCH deactivate")]
-    public async Task BareWritePair()
+    public async Task BareMovePair()
+    {
+        await SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=false", Deactivate);
+        await SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=true", Reactivate);
+    }
+
+    [Benchmark(OperationsPerInvoke = 2)]
+    [BenchmarkCategory("PATCH deactivate")]
+    public async Task BareUpdatePair()
     {
         await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Deactivate);
         await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Reactivate);
@@ -149,6 +165,31 @@ public class RequestPathBenchmarks
     {
         await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Deactivate);
         await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Reactivate);
+    }
+
+    /// <summary>
+    /// The two-state move written by hand: copy the member's row to the other table with the version bumped, and
+    /// delete it from the one it was in. The columns come from the host's model, so the statements follow it.
+    /// </summary>
+    private static (string Deactivate, string Reactivate) MoveStatements(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<MembershipDbContext>().Model;
+        static string[] Columns(IEntityType entity) =>
+            [.. entity.GetProperties().Select(p => p.GetColumnName())];
+        var row = Columns(model.FindEntityType(typeof(Membership))!);
+        var record = Columns(model.FindEntityType(typeof(InactiveMembership))!);
+        var shared = row.Intersect(record).ToArray();
+
+        static string Quoted(string column) => $"\"{column}\"";
+        string Move(string from, string to, string stamp)
+        {
+            var target = string.Join(", ", shared.Select(Quoted).Append(Quoted(stamp)));
+            var source = string.Join(", ", shared.Select(c => c == "Version" ? "\"Version\" + 1" : Quoted(c)).Append("\"LastModified\""));
+            return $"INSERT INTO {to} ({target}) SELECT {source} FROM {from} WHERE \"ScimId\" = @id; DELETE FROM {from} WHERE \"ScimId\" = @id";
+        }
+
+        return (Move("memberships", "inactive_memberships", "DeactivatedAt"), Move("inactive_memberships", "memberships", "JoinedAt"));
     }
 
     private static async Task SendAsync(HttpClient client, HttpMethod method, string path, string body)
@@ -232,6 +273,34 @@ public class RequestPathBenchmarks
             var changed = await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
             return changed == 1 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
+        });
+
+        MapBareMove(app, expectedAuthorization, parameter, open);
+    }
+
+    private void MapBareMove(WebApplication app, string expectedAuthorization, string parameter, Func<Task<DbConnection>> open)
+    {
+        app.MapPatch("/bare/Users/{id}/move", async (HttpContext context, string id, bool active) =>
+        {
+            if (context.Request.Headers.Authorization != expectedAuthorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            using var body = new StreamReader(context.Request.Body);
+            _ = await body.ReadToEndAsync();
+            await using var connection = await open();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var changed = 0;
+            foreach (var statement in (active ? _reactivateSql : _deactivateSql).Split("; "))
+            {
+                await using var command = Command(connection, statement, parameter, id);
+                command.Transaction = transaction;
+                changed += await command.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+            return changed == 2 ? Results.Bytes(_userBytes, "application/scim+json; charset=utf-8") : Results.NotFound();
         });
     }
 
