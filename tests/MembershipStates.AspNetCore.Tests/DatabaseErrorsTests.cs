@@ -29,6 +29,18 @@ public sealed class DatabaseErrorsTests
     public void CommitResultOf_AnswersRacesAndLeavesBugsAlone(Exception exception, ScimCommitResult? expected) =>
         DatabaseErrors.CommitResultOf(exception).Should().Be(expected);
 
+    [Theory]
+    [InlineData("42P07", true)] // relation already exists
+    [InlineData("42701", true)] // column already exists
+    [InlineData("42703", true)] // column already dropped
+    [InlineData("42P01", true)] // table already dropped
+    [InlineData("42704", true)] // index already dropped
+    [InlineData("42710", true)] // constraint already there
+    [InlineData("42601", false)] // a syntax error is a bug, not a race
+    [InlineData("28P01", false)] // a wrong password is not a race either
+    public void IsSchemaChangedMeanwhile_RecognizesAMigrationAnotherInstanceApplied(string sqlState, bool expected) =>
+        DatabaseErrors.IsSchemaChangedMeanwhile(Postgres(sqlState, null)).Should().Be(expected);
+
     private static DbUpdateException Saved(Exception cause) => new("An error occurred while saving the entity changes.", cause);
 
     private static PostgresException Postgres(string sqlState, string? constraint) =>

@@ -26,6 +26,11 @@ internal static class DatabaseErrors
     private const string DeadlockDetected = "40P01";
     private const string DuplicateDatabase = "42P04";
     private const string DuplicateTable = "42P07";
+    private const string UndefinedColumn = "42703";
+    private const string DuplicateColumn = "42701";
+    private const string UndefinedTable = "42P01";
+    private const string UndefinedObject = "42704";
+    private const string DuplicateObject = "42710";
 
     /// <summary>
     /// What a commit that failed with <paramref name="exception"/> came to, or <see langword="null"/> when the failure
@@ -66,6 +71,15 @@ internal static class DatabaseErrors
     /// <summary>Whether another process created the same PostgreSQL database at the same moment: migrating again finds it.</summary>
     public static bool IsConcurrentCreation(Exception exception) =>
         Cause(exception) is PostgresException { SqlState: DuplicateDatabase or UniqueViolation };
+
+    /// <summary>
+    /// Whether a migration met a schema another migration had already changed: a table or column it was about to create
+    /// exists, or one it was about to drop or alter is gone. On PostgreSQL, the mark of another instance that applied
+    /// the same migration a moment before (or of a database made without migrations, when it persists).
+    /// </summary>
+    public static bool IsSchemaChangedMeanwhile(Exception exception) =>
+        IsExistingTable(exception)
+        || Cause(exception) is PostgresException { SqlState: UndefinedColumn or DuplicateColumn or UndefinedTable or UndefinedObject or DuplicateObject };
 
     /// <summary>Whether a migration met a table it was about to create: a database made without migrations.</summary>
     public static bool IsExistingTable(Exception exception) => Cause(exception) switch

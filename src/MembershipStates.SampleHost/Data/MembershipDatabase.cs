@@ -39,12 +39,13 @@ internal static class MembershipDatabase
                 {
                     // Another instance created the database between our look and our CREATE DATABASE.
                 }
-                catch (Exception exception) when (attempt < 3 && DatabaseErrors.IsExistingTable(exception))
+                catch (Exception exception) when (attempt < 3 && DatabaseErrors.IsSchemaChangedMeanwhile(exception))
                 {
                     // Another instance applied the same migration meanwhile: on PostgreSQL, two instances starting on an
-                    // empty database can both find a migration after the first one pending, the lock notwithstanding.
-                    // Ours changed nothing (DDL is transactional); looking again finds it applied. A database made
-                    // without migrations fails the same way every time, and is reported below.
+                    // empty database can both find a migration after the first one pending, the lock notwithstanding,
+                    // and ours then meets a table that exists or a column already dropped. Ours changed nothing (DDL
+                    // is transactional); looking again finds it applied. A database made without migrations fails
+                    // the same way every time, and is reported below.
                 }
                 catch (Exception exception) when (DatabaseErrors.IsExistingTable(exception))
                 {
