@@ -1,4 +1,5 @@
 using MembershipStates.Scim;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -166,6 +167,22 @@ internal sealed class ScimGroupHandlers
             }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A created or replaced group with members is answered as the store now has it, read back with its members, so
+    /// that each carries its <c>display</c>; a PATCH (204) and a group without members are answered as they are.
+    /// </summary>
+    private static async Task<ScimGroupOperation> WithStoredMembersAsync(ScimRequest request, ScimGroupOperation operation, CancellationToken cancellationToken)
+    {
+        var method = request.HttpContext.Request.Method;
+        if (operation.Group is not { Members.Count: > 0 } group || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
+        {
+            return operation;
+        }
+
+        var stored = await Store(request).FindByIdAsync(request.Organization, group.Id, includeMembers: true, cancellationToken).ConfigureAwait(false);
+        return stored is null ? operation : operation.WithGroupAsStored(stored);
+    }
+
     private async Task<ScimResponse> CommitAsync(ScimRequest request, bool stalePreconditionFails, Func<CancellationToken, Task<ScimGroupOperation>> decide)
     {
         var cancellationToken = request.Aborted;
@@ -191,7 +208,8 @@ internal sealed class ScimGroupHandlers
                         change.AddedMembers.Count,
                         change.RemovedMembers.Count,
                         change.ReplacesMembers);
-                    return operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
+                    return (await WithStoredMembersAsync(request, operation, cancellationToken).ConfigureAwait(false))
+                        .ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
 
                 case ScimGroupCommitResult.UniquenessViolation:
                     return ScimError.Uniqueness("Another group of this organization has the same displayName (compared case-insensitively).").ToResponse();

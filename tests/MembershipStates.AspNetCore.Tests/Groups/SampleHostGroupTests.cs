@@ -343,6 +343,23 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
     }
 
     [SkippableFact]
+    public async Task PostAndPut_AnswerTheMembersAsAGetShowsThem_WithTheirDisplay()
+    {
+        var (user1, name1) = await ProvisionAsync("Shown1");
+        var (user2, name2) = await ProvisionAsync("Shown2");
+        var displayName = "Shown " + Guid.NewGuid().ToString("N")[..8];
+
+        var created = (await _acme.PostAsync("/Groups", GroupBody(displayName, [user1]))).ShouldBe(201);
+        var read = (await _acme.GetAsync($"/Groups/{created.Id}")).ShouldBe(200);
+        ((string?)created.Json["members"]![0]!["display"]).Should().Be(name1, "the answer shows the member's userName, as a GET does");
+        created.Json["members"]!.ToJsonString().Should().Be(read.Json["members"]!.ToJsonString());
+
+        var replaced = (await _acme.PutAsync($"/Groups/{created.Id}", GroupBody(displayName, [user2], id: created.Id))).ShouldBe(200);
+        ((string?)replaced.Json["members"]![0]!["display"]).Should().Be(name2);
+        replaced.ETag.Should().Be((await _acme.GetAsync($"/Groups/{created.Id}")).ShouldBe(200).ETag);
+    }
+
+    [SkippableFact]
     public async Task PatchAddingOneMember_WritesOneMembershipRowAndTheGroupsVersion_WhateverTheGroupsSize()
     {
         var database = host.Engine == Engine.Sqlite

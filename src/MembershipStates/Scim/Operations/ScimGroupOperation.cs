@@ -55,6 +55,21 @@ public sealed class ScimGroupOperation
         };
     }
 
+    /// <summary>
+    /// The same answer with the group as the store reads it back after the commit: the members of a created or
+    /// replaced group then carry their <c>display</c>, as a <c>GET</c> shows them, which the request did not send.
+    /// </summary>
+    /// <param name="stored">The group read back, with its members; the same group and version as <see cref="Group"/>.</param>
+    /// <returns>The answer with <paramref name="stored"/>; this one when there is no group to answer, or <paramref name="stored"/> is another group or version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stored"/> is <see langword="null"/>.</exception>
+    public ScimGroupOperation WithGroupAsStored(ScimStoredGroup stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return Error is null && Group is { } group && _status is 200 or 201 && stored.Id == group.Id && stored.Version == group.Version
+            ? new ScimGroupOperation(_status, stored, Change, null)
+            : this;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Error is not null ? $"Refused: {Error}" : $"{_status}: {Change?.ToString() ?? "no change"}";
 
