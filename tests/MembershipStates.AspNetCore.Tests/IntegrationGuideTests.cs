@@ -1,22 +1,16 @@
-using System.Text.RegularExpressions;
 using FluentAssertions;
+using static MembershipStates.Tests.Shared.VerbatimQuotes;
 
 namespace MembershipStates.AspNetCore.Tests;
 
 /// <summary>docs/integration-guide.md quotes the sample host: every C# block must still be the sample's code, verbatim.</summary>
-public sealed partial class IntegrationGuideTests
+public sealed class IntegrationGuideTests
 {
     [Fact]
     public void EveryCodeBlock_IsTheSampleHostsCode()
     {
-        var root = RepositoryRoot();
-        var guide = File.ReadAllText(Path.Combine(root, "docs", "integration-guide.md")).ReplaceLineEndings("\n");
-        var sources = Directory.GetFiles(Path.Combine(root, "src", "MembershipStates.SampleHost"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(path => File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n'))
-            .ToList();
-
-        var blocks = CSharpBlock().Matches(guide).Select(m => m.Groups["code"].Value.Split('\n')).ToList();
+        var sources = SourcesIn("src/MembershipStates.SampleHost");
+        var blocks = CSharpBlocksOf("docs/integration-guide.md");
 
         blocks.Should().HaveCountGreaterThanOrEqualTo(8);
         foreach (var block in blocks)
@@ -25,50 +19,14 @@ public sealed partial class IntegrationGuideTests
         }
     }
 
-    /// <summary>Whether <paramref name="block"/> is a run of <paramref name="source"/>'s lines, all shifted left by one indentation.</summary>
-    internal static bool Quotes(string[] source, string[] block)
+    [Fact]
+    public void Quotes_FindsARunOfLinesShiftedByOneIndentation_AndNothingElse()
     {
-        for (var start = 0; start + block.Length <= source.Length; start++)
-        {
-            if (!source[start].EndsWith(block[0], StringComparison.Ordinal))
-            {
-                continue;
-            }
+        string[] source = ["class C", "{", "    void M()", "    {", "    }", "}"];
 
-            var indent = source[start][..^block[0].Length];
-            if (!string.IsNullOrWhiteSpace(indent) && indent.Length > 0)
-            {
-                continue;
-            }
-
-            var all = true;
-            for (var i = 0; i < block.Length && all; i++)
-            {
-                all = block[i].Length == 0 ? source[start + i].Length == 0 : source[start + i] == indent + block[i];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        Quotes(source, ["void M()", "{", "}"]).Should().BeTrue();
+        Quotes(source, ["void M()", "{", "    }"]).Should().BeFalse("every line must be shifted by the same indentation");
+        Quotes(source, ["void N()"]).Should().BeFalse();
+        Quotes(source, ["oid M()"]).Should().BeFalse("a block starts at the start of a line");
     }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MembershipStates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MembershipStates.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex("```csharp\n(?<code>.*?)\n```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 }

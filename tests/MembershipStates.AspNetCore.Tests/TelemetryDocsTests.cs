@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using MembershipStates.Tests.Shared;
 
 namespace MembershipStates.AspNetCore.Tests;
 
 /// <summary>docs/observability.md lists every instrument, span, attribute and operation, and quotes the sample host verbatim.</summary>
 public sealed partial class TelemetryDocsTests
 {
-    private static readonly string Root = IntegrationGuideTests.RepositoryRoot();
+    private static readonly string Root = VerbatimQuotes.RepositoryRoot();
     private static readonly string Doc = File.ReadAllText(Path.Combine(Root, "docs", "observability.md")).ReplaceLineEndings("\n");
 
     [Fact]
@@ -40,23 +41,17 @@ public sealed partial class TelemetryDocsTests
     [Fact]
     public void EveryCodeBlock_IsTheSampleHostsCode()
     {
-        var sources = Directory.GetFiles(Path.Combine(Root, "src", "MembershipStates.SampleHost"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(path => File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n'))
-            .ToList();
-
-        var blocks = CSharpBlock().Matches(Doc).Select(m => m.Groups["code"].Value.Split('\n')).ToList();
+        var sources = VerbatimQuotes.SourcesIn("src/MembershipStates.SampleHost");
+        var blocks = VerbatimQuotes.CSharpBlocksOf("docs/observability.md");
 
         blocks.Should().NotBeEmpty();
         foreach (var block in blocks)
         {
-            sources.Any(source => IntegrationGuideTests.Quotes(source, block)).Should().BeTrue("the page quotes the sample verbatim, but no file of the sample host has:\n{0}", string.Join('\n', block));
+            sources.Any(source => VerbatimQuotes.Quotes(source, block)).Should().BeTrue("the page quotes the sample verbatim, but no file of the sample host has:\n{0}", string.Join('\n', block));
         }
     }
 
     [GeneratedRegex("pipeline\\.Build\\(\"(?<name>[^\"]+)\"")]
     private static partial Regex Operation();
 
-    [GeneratedRegex("```csharp\n(?<code>.*?)\n```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using static MembershipStates.Tests.Shared.VerbatimQuotes;
 
 namespace MembershipStates.Testing.Tests;
 
@@ -21,14 +22,8 @@ public sealed partial class DocsTests
     [Fact]
     public void TestingYourStore_EveryCSharpBlock_IsATestsCode()
     {
-        var page = Read("docs/testing-your-store.md");
-        var sources = new[] { "tests/MembershipStates.Testing.Tests", "tests/MembershipStates.AspNetCore.Tests" }
-            .SelectMany(folder => Directory.GetFiles(PathOf(folder), "*.cs", SearchOption.AllDirectories))
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(path => File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n'))
-            .ToList();
-
-        var blocks = CSharpBlock().Matches(page).Select(m => m.Groups["code"].Value.Split('\n')).ToList();
+        var sources = SourcesIn("tests/MembershipStates.Testing.Tests", "tests/MembershipStates.AspNetCore.Tests");
+        var blocks = CSharpBlocksOf("docs/testing-your-store.md");
 
         blocks.Should().HaveCount(2);
         foreach (var block in blocks)
@@ -37,55 +32,8 @@ public sealed partial class DocsTests
         }
     }
 
-    /// <summary>Whether <paramref name="block"/> is a run of <paramref name="source"/>'s lines, all shifted left by one indentation.</summary>
-    private static bool Quotes(string[] source, string[] block)
-    {
-        for (var start = 0; start + block.Length <= source.Length; start++)
-        {
-            if (!source[start].EndsWith(block[0], StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var indent = source[start][..^block[0].Length];
-            if (indent.Trim().Length > 0)
-            {
-                continue;
-            }
-
-            var all = true;
-            for (var i = 0; i < block.Length && all; i++)
-            {
-                all = block[i].Length == 0 ? source[start + i].Length == 0 : source[start + i] == indent + block[i];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string Read(string relative) => File.ReadAllText(PathOf(relative)).ReplaceLineEndings("\n");
-
-    private static string PathOf(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MembershipStates.sln")))
-            {
-                return Path.Combine(dir.FullName, relative.Replace('/', Path.DirectorySeparatorChar));
-            }
-        }
-
-        throw new InvalidOperationException("MembershipStates.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"#region ReadmeExample\n(?<body>.*?)\n#endregion", RegexOptions.Singleline)]
     private static partial Regex Region();
-
-    [GeneratedRegex("```csharp\n(?<code>.*?)\n```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 }
