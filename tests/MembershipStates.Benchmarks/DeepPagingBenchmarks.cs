@@ -46,16 +46,8 @@ public class DeepPagingBenchmarks
     public async Task SetupAsync()
     {
         _database = new BenchmarkDatabase(Engine);
-        _host = await SampleHostApp.BuildAsync(
-            [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_database.ConnectionString}", $"--Organizations:{Organization}:Token={Token}"],
-            builder =>
-            {
-                builder.WebHost.UseTestServer();
-                builder.Logging.ClearProviders();
-            });
-        await _host.StartAsync();
-        _client = _host.GetTestClient();
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _host = await BenchmarkHost.StartAsync(Engine, _database, Organization, Token);
+        _client = BenchmarkHost.ClientOf(_host, Token);
 
         await SeedAsync(_host.Services);
         var last = await _client.GetStringAsync($"{Base}/Users?startIndex={Members - 99}&count=100");

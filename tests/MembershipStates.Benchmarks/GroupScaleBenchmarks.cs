@@ -46,16 +46,8 @@ public class GroupScaleBenchmarks
     public async Task SetupAsync()
     {
         _database = new BenchmarkDatabase(Engine);
-        _host = await SampleHostApp.BuildAsync(
-            [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_database.ConnectionString}", $"--Organizations:{Organization}:Token={Token}"],
-            builder =>
-            {
-                builder.WebHost.UseTestServer();
-                builder.Logging.ClearProviders();
-            });
-        await _host.StartAsync();
-        _client = _host.GetTestClient();
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _host = await BenchmarkHost.StartAsync(Engine, _database, Organization, Token);
+        _client = BenchmarkHost.ClientOf(_host, Token);
 
         var members = new List<string>(LargeSize + 1);
         for (var i = 0; i <= LargeSize; i++)

@@ -76,17 +76,9 @@ public class RequestPathBenchmarks
         _database = new BenchmarkDatabase(Engine);
         _connectionString = _database.ConnectionString;
 
-        _host = await SampleHostApp.BuildAsync(
-            [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_connectionString}", $"--Organizations:{Organization}:Token={Token}"],
-            builder =>
-            {
-                builder.WebHost.UseTestServer();
-                builder.Logging.ClearProviders();
-            });
-        await _host.StartAsync();
+        _host = await BenchmarkHost.StartAsync(Engine, _database, Organization, Token);
         (_deactivateSql, _reactivateSql) = MoveStatements(_host.Services);
-        _hostClient = _host.GetTestClient();
-        _hostClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _hostClient = BenchmarkHost.ClientOf(_host, Token);
 
         const string User = """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"Bench.User@example.com","externalId":"00ubench","name":{"givenName":"Bench","familyName":"User"},"emails":[{"primary":true,"value":"bench.user@example.com","type":"work"}],"displayName":"Bench User","active":true}""";
         using var created = await _hostClient.PostAsync(

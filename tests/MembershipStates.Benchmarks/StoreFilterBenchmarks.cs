@@ -37,14 +37,7 @@ public class StoreFilterBenchmarks
     public async Task SetupAsync()
     {
         _database = new BenchmarkDatabase(Engine);
-        _host = await SampleHostApp.BuildAsync(
-            [$"--Storage:Provider={Engine}", $"--ConnectionStrings:Membership={_database.ConnectionString}", $"--Organizations:{Organization}:Token=bench-token"],
-            builder =>
-            {
-                builder.WebHost.UseTestServer();
-                builder.Logging.ClearProviders();
-            });
-        await _host.StartAsync();
+        _host = await BenchmarkHost.StartAsync(Engine, _database, Organization, "bench-token");
         await SeedAsync();
         _userNameEq = Parse("userName eq \"RUNSCOPE77777HFLUAKLAB@atko.com\"");
         _userNameSw = Parse("userName sw \"runscope7777\"");

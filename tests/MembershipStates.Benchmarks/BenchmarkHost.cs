@@ -1,0 +1,34 @@
+using System.Net.Http.Headers;
+using MembershipStates.SampleHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+
+namespace MembershipStates.Benchmarks;
+
+/// <summary>The real sample host (the code <c>dotnet run</c> runs) for a benchmark: on TestServer, logging off, one organization.</summary>
+internal static class BenchmarkHost
+{
+    /// <summary>Starts the sample host on a benchmark's database, serving <paramref name="organization"/> to <paramref name="token"/>.</summary>
+    public static async Task<WebApplication> StartAsync(string engine, BenchmarkDatabase database, string organization, string token)
+    {
+        var host = await SampleHostApp.BuildAsync(
+            [$"--Storage:Provider={engine}", $"--ConnectionStrings:Membership={database.ConnectionString}", $"--Organizations:{organization}:Token={token}"],
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Logging.ClearProviders();
+            });
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>A client of the host that sends the bearer token.</summary>
+    public static HttpClient ClientOf(WebApplication host, string token)
+    {
+        var client = host.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
