@@ -205,8 +205,8 @@ internal sealed class ScimUserHandlers
     private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
 
     /// <summary>
-    /// The answer of an operation; when the host serves groups, a user that existed before the request is answered
-    /// with its read-only <c>groups</c>, Inactive or not (a new one is in no group).
+    /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
+    /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read).
     /// </summary>
     private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
     {
@@ -214,13 +214,19 @@ internal sealed class ScimUserHandlers
         if (request.GroupStore is not { } groupStore
             || operation.Error is not null
             || operation.IsNotModified
-            || outcome is not (MembershipOutcome.Updated or MembershipOutcome.Unchanged or MembershipOutcome.Revived)
+            || outcome is not (MembershipOutcome.Created or MembershipOutcome.Updated or MembershipOutcome.Unchanged or MembershipOutcome.Revived)
             || operation.ToResource(request.UsersEndpoint) is not { } resource)
         {
             return operation.ToResponse(request.UsersEndpoint);
         }
 
         var id = operation.Decision.Next.Id!;
+        if (outcome == MembershipOutcome.Created)
+        {
+            // A new member is in no group: answered as a read of it would be, without asking the group store.
+            return ScimResponse.ForOutcome(outcome, resource.WithGroups([], request.GroupsEndpoint), operation.RequestedId ?? id);
+        }
+
         var groups = await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false);
         return ScimResponse.ForOutcome(outcome, resource.WithGroups([.. groups[id]], request.GroupsEndpoint), operation.RequestedId ?? id);
     }

@@ -343,6 +343,19 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
     }
 
     [SkippableFact]
+    public async Task NewUser_IsAnsweredInNoGroup_AsAReadOfItShowsIt()
+    {
+        var userName = Payloads.NewUserName("NoGroup");
+        var created = (await _acme.PostAsync("/Users", Payloads.OktaCreate(userName, "ext-" + Guid.NewGuid().ToString("N")), "application/json")).ShouldBe(201);
+        var read = (await _acme.GetAsync($"/Users/{created.Id}")).ShouldBe(200);
+
+        created.Json["groups"].Should().NotBeNull("a host that serves groups answers every user with its groups");
+        created.Json["groups"]!.AsArray().Should().BeEmpty();
+        created.Json["groups"]!.ToJsonString().Should().Be(read.Json["groups"]!.ToJsonString());
+        created.ETag.Should().Be(read.ETag);
+    }
+
+    [SkippableFact]
     public async Task PostAndPut_AnswerTheMembersAsAGetShowsThem_WithTheirDisplay()
     {
         var (user1, name1) = await ProvisionAsync("Shown1");
