@@ -99,9 +99,83 @@ public abstract class SortingTests(SampleHostFixture host)
         }
     }
 
+    [SkippableFact]
+    public async Task SortByEmails_UsesThePrimaryAddressElseTheFirst_InTheOrderOfCompare_AndPagesNeitherOverlapNorSkip()
+    {
+        var prefix = Prefix();
+        string[] emails =
+        [
+            """[{"value":"zed@x","type":"work"},{"value":"Ann@x","primary":true}]""",
+            """[{"value":"cyd@x"},{"value":"bea@x"}]""",
+            """[{"value":"Émile@x","primary":true}]""",
+            """[]""",
+            """[{"value":"bea@x","primary":false},{"value":"aaa@x","type":"home"}]""",
+            """[{"value":"a@x"},{"value":"Bea@x","primary":true}]""",
+            """[{"value":"ANN@x"}]""",
+            """[{"value":"dan@x"},{"value":"Åsa@x","primary":"True"}]""",
+        ];
+        for (var i = 0; i < emails.Length; i++)
+        {
+            await CreateAsync($"{prefix}{i}@example.com", displayName: null, JsonNode.Parse(emails[i]));
+        }
+
+        foreach (var sortBy in new[] { "emails.value", "emails" })
+        {
+            var ascending = await ListAsync(prefix, $"sortBy={sortBy}");
+            var descending = await ListAsync(prefix, $"sortBy={sortBy}&sortOrder=descending");
+
+            var names = UserNames(ascending).Select(n => n[prefix.Length..^"@example.com".Length]).ToList();
+            names.Take(2).Should().BeEquivalentTo(["0", "6"], "Ann@x is 0's primary address and 6's only one");
+            Ids(ascending).Take(2).Should().BeInAscendingOrder(StringComparer.Ordinal, "ties are broken by id");
+            names.Skip(2).Take(2).Should().BeEquivalentTo(["4", "5"], "bea@x is 4's first address (its primary is false) and 5's primary one");
+            Ids(ascending).Skip(2).Take(2).Should().BeInAscendingOrder(StringComparer.Ordinal, "ties are broken by id");
+            names.Skip(4).Should().Equal(["1", "7", "2", "3"], "the first address without a primary, Entra's string True a primary too, no address last");
+            Ids(descending).Should().Equal(Ids(ascending).AsEnumerable().Reverse());
+            ShouldBeInTheOrderOf(ascending, sortBy, "ascending");
+            ShouldBeInTheOrderOf(descending, sortBy, "descending");
+
+            foreach (var order in new[] { "ascending", "descending" })
+            {
+                var whole = Ids(order == "ascending" ? ascending : descending);
+                var paged = new List<string>();
+                for (var start = 1; start <= emails.Length; start += 3)
+                {
+                    paged.AddRange(Ids(await ListAsync(prefix, $"sortBy={sortBy}&sortOrder={order}&startIndex={start}&count=3")));
+                }
+
+                paged.Should().Equal(whole, "pages of sortBy={0}&sortOrder={1} neither overlap nor skip", sortBy, order);
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task SortByASubAttributeOfPhoneNumbers_ReadsThePrimaryValueElseTheFirst()
+    {
+        var prefix = Prefix();
+        string[] phoneNumbers =
+        [
+            """[{"value":"+1 555","type":"work"},{"value":"+9","type":"Home","primary":true}]""",
+            """[{"value":"+2","type":"other"},{"value":"+3","type":"a"}]""",
+            """[{"value":"+4"},{"value":"+5","type":"a"}]""",
+        ];
+        for (var i = 0; i < phoneNumbers.Length; i++)
+        {
+            await CreateAsync($"{prefix}{i}@example.com", displayName: null, phoneNumbers: JsonNode.Parse(phoneNumbers[i]));
+        }
+
+        var byType = await ListAsync(prefix, "sortBy=phoneNumbers.type");
+        var byValue = await ListAsync(prefix, "sortBy=phoneNumbers&sortOrder=descending");
+
+        UserNames(byType).Should().Equal(new[] { "0", "1", "2" }.Select(n => $"{prefix}{n}@example.com"));
+        UserNames(byValue).Should().Equal(new[] { "0", "2", "1" }.Select(n => $"{prefix}{n}@example.com"));
+        ShouldBeInTheOrderOf(byType, "phoneNumbers.type", "ascending");
+        ShouldBeInTheOrderOf(byValue, "phoneNumbers", "descending");
+    }
+
     [SkippableTheory]
     [InlineData("sortBy=frobnicate", "frobnicate")]
-    [InlineData("sortBy=emails", "multi-valued")]
+    [InlineData("sortBy=addresses", "sub-attributes")]
+    [InlineData("sortBy=groups.value", "cannot sort by 'groups.value'")]
     [InlineData("sortBy=name", "sub-attributes")]
     [InlineData("sortBy=urn:example:ext:1.0:User:badge", "cannot sort by 'urn:example:ext:1.0:User:badge'")]
     [InlineData("sortBy=userName&sortOrder=sideways", "sortOrder")]
@@ -128,7 +202,7 @@ public abstract class SortingTests(SampleHostFixture host)
             """)).ShouldBeList(3);
 
         search.Select(u => (string?)u!["displayName"]).Should().Equal("C", "b", "a");
-        (await _scim.PostAsync("/Users/.search", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"sortBy":"emails"}"""))
+        (await _scim.PostAsync("/Users/.search", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"sortBy":"addresses"}"""))
             .ShouldBeError(400, "invalidValue");
     }
 
@@ -172,7 +246,7 @@ public abstract class SortingTests(SampleHostFixture host)
         }
     }
 
-    private async Task CreateAsync(string userName, string? displayName)
+    private async Task CreateAsync(string userName, string? displayName, JsonNode? emails = null, JsonNode? phoneNumbers = null)
     {
         var body = new JsonObject
         {
@@ -183,6 +257,16 @@ public abstract class SortingTests(SampleHostFixture host)
         if (displayName is not null)
         {
             body["displayName"] = displayName;
+        }
+
+        if (emails is not null)
+        {
+            body["emails"] = emails;
+        }
+
+        if (phoneNumbers is not null)
+        {
+            body["phoneNumbers"] = phoneNumbers;
         }
 
         (await _scim.PostAsync("/Users", body.ToJsonString())).ShouldBeUser(201);

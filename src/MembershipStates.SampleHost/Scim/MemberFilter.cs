@@ -17,6 +17,8 @@ namespace MembershipStates.SampleHost.Scim;
 /// <c>member_values</c>, <c>groups</c> over the group tables of both sides, and <c>meta</c>.
 /// <c>meta.location</c> (which depends on the URL a request came to) and <c>password</c> are not filterable: a
 /// filter on them is a 400 <c>invalidFilter</c> that lists what is.</para>
+/// <para>The same map sorts: the multi-valued attributes kept in <c>member_values</c> by the value marked primary,
+/// else the first by position (RFC 7644 §3.4.2.3); <c>groups</c>, which has no order, is not sortable.</para>
 /// <para>Strings that are not <c>caseExact</c> are compared on copies folded by <see cref="Normalization.Normalize"/>
 /// (<see cref="string.ToUpperInvariant()"/>, the fold of the package's evaluator), with the operand folded the same
 /// way, and ordered byte by byte (SQLite's <c>BINARY</c>, PostgreSQL's collation <c>"C"</c>): the database answers
@@ -64,7 +66,8 @@ internal static class MemberFilter
             .Map("value", v => v.Value)
             .MapNormalized("display", v => v.Display, Normalization.Normalize)
             .MapNormalized("type", v => v.Type, Normalization.Normalize)
-            .Map("primary", v => v.Primary))
+            .Map("primary", v => v.Primary)
+            .MapPosition(v => v.Position))
         .MapValues("groups", GroupsOf(db), group => group
             .Map("value", g => g.ScimId)
             .MapNormalized("display", g => g.NormalizedDisplayName, Normalization.Normalize)
@@ -102,7 +105,8 @@ internal static class MemberFilter
         .MapNormalized("value", v => v.Value, Normalization.Normalize)
         .MapNormalized("display", v => v.Display, Normalization.Normalize)
         .MapNormalized("type", v => v.Type, Normalization.Normalize)
-        .Map("primary", v => v.Primary);
+        .Map("primary", v => v.Primary)
+        .MapPosition(v => v.Position);
 
     private static ScimFilterMap<MemberValue> Address(ScimFilterMap<MemberValue> address) => address
         .MapNormalized("formatted", v => v.Formatted, Normalization.Normalize)
@@ -112,5 +116,6 @@ internal static class MemberFilter
         .MapNormalized("postalCode", v => v.PostalCode, Normalization.Normalize)
         .MapNormalized("country", v => v.Country, Normalization.Normalize)
         .MapNormalized("type", v => v.Type, Normalization.Normalize)
-        .Map("primary", v => v.Primary);
+        .Map("primary", v => v.Primary)
+        .MapPosition(v => v.Position);
 }

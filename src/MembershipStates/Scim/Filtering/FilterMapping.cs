@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using MembershipStates.Scim.Sorting;
 
 namespace MembershipStates.Scim.Filtering;
 
@@ -24,11 +25,17 @@ internal sealed record FilterMapping(LambdaExpression Property, Func<string, str
 /// predicate's parameter and its body: <c>values.Any(predicate)</c>, or for keyed values
 /// <c>values.Where(predicate).Select(valueKey).Contains(key(entity))</c>.
 /// </param>
+/// <param name="Representative">
+/// Builds, from the entity and a sub-attribute's name, the sub-attribute of the value that stands for the attribute
+/// in a sort (the one marked primary, else the first by position); <see langword="null"/> when the host mapped no
+/// position or not that sub-attribute.
+/// </param>
 internal sealed record FilterValuesMapping(
     Type ElementType,
     IReadOnlyDictionary<AttributePath, FilterMapping> Elements,
     ImmutableArray<AttributePath> Mapped,
-    Func<Expression, ParameterExpression, Expression, Expression> Any)
+    Func<Expression, ParameterExpression, Expression, Expression> Any,
+    Func<Expression, string, Expression?> Representative)
 {
     /// <summary>Creates the mapping of values the entity has as a collection: <c>values(entity).Any(predicate)</c>.</summary>
     /// <typeparam name="TEntity">The entity type.</typeparam>
@@ -36,13 +43,22 @@ internal sealed record FilterValuesMapping(
     /// <param name="values">Reads the collection from the entity.</param>
     /// <param name="elements">The sub-attributes and their properties.</param>
     /// <param name="mapped">The sub-attributes in the order they were mapped.</param>
+    /// <param name="position">Reads a value's position in the list, or <see langword="null"/> when not mapped.</param>
     /// <returns>The mapping.</returns>
     public static FilterValuesMapping For<TEntity, TValue>(
         Expression<Func<TEntity, IEnumerable<TValue>>> values,
         IReadOnlyDictionary<AttributePath, FilterMapping> elements,
-        ImmutableArray<AttributePath> mapped) =>
-        new(typeof(TValue), elements, mapped, (entity, element, body) =>
-            AnyOf<TValue>(new ParameterSwap(values.Parameters[0], entity).Visit(values.Body), element, body));
+        ImmutableArray<AttributePath> mapped,
+        Expression<Func<TValue, int>>? position)
+    {
+        Expression Of(Expression entity) => new ParameterSwap(values.Parameters[0], entity).Visit(values.Body);
+        return new(
+            typeof(TValue),
+            elements,
+            mapped,
+            (entity, element, body) => AnyOf<TValue>(Of(entity), element, body),
+            (entity, subAttribute) => RepresentativeValues.Of(Of(entity), elements, position, subAttribute));
+    }
 
     /// <summary>
     /// Creates the mapping of values kept apart from their owners, each naming its owner by a key:
@@ -57,14 +73,23 @@ internal sealed record FilterValuesMapping(
     /// <param name="valueKey">Reads the owner's key from a value.</param>
     /// <param name="elements">The sub-attributes and their properties.</param>
     /// <param name="mapped">The sub-attributes in the order they were mapped.</param>
+    /// <param name="position">Reads a value's position in the list, or <see langword="null"/> when not mapped.</param>
     /// <returns>The mapping.</returns>
+    /// <remarks>
+    /// A sort reads the entity's own values through the correlated <c>values.Where(v =&gt; valueKey(v) == key(entity))</c>.
+    /// </remarks>
     public static FilterValuesMapping Keyed<TEntity, TValue, TKey>(
         Expression<Func<TEntity, TKey>> key,
         IQueryable<TValue> values,
         Expression<Func<TValue, TKey>> valueKey,
         IReadOnlyDictionary<AttributePath, FilterMapping> elements,
-        ImmutableArray<AttributePath> mapped) =>
-        new(typeof(TValue), elements, mapped, (entity, element, body) =>
+        ImmutableArray<AttributePath> mapped,
+        Expression<Func<TValue, int>>? position) =>
+        new(
+            typeof(TValue),
+            elements,
+            mapped,
+            (entity, element, body) =>
         {
             var matching = Expression.Call(
                 new Func<IQueryable<TValue>, Expression<Func<TValue, bool>>, IQueryable<TValue>>(Queryable.Where).Method,
@@ -76,7 +101,17 @@ internal sealed record FilterValuesMapping(
                 Expression.Quote(valueKey));
             var ownerKey = new ParameterSwap(key.Parameters[0], entity).Visit(key.Body);
             return Expression.Call(new Func<IQueryable<TKey>, TKey, bool>(Queryable.Contains).Method, owners, ownerKey);
-        });
+        },
+            (entity, subAttribute) =>
+            {
+                var ownerKey = new ParameterSwap(key.Parameters[0], entity).Visit(key.Body);
+                var own = Expression.Lambda<Func<TValue, bool>>(Expression.Equal(valueKey.Body, ownerKey), valueKey.Parameters);
+                var ownValues = Expression.Call(
+                    new Func<IQueryable<TValue>, Expression<Func<TValue, bool>>, IQueryable<TValue>>(Queryable.Where).Method,
+                    values.Expression,
+                    Expression.Quote(own));
+                return RepresentativeValues.Of(ownValues, elements, position, subAttribute);
+            });
 
     /// <summary>
     /// Queryable's <c>Any</c> when the collection is an <see cref="IQueryable{T}"/> (a subquery EF Core sends as
@@ -84,16 +119,30 @@ internal sealed record FilterValuesMapping(
     /// </summary>
     private static MethodCallExpression AnyOf<TValue>(Expression values, ParameterExpression element, Expression body)
     {
-        // The lambda's conversion of an IQueryable<TValue> body to its IEnumerable<TValue> return type hides the queryable.
-        while (values is UnaryExpression { NodeType: ExpressionType.Convert } convert && typeof(IEnumerable<TValue>).IsAssignableFrom(convert.Operand.Type))
-        {
-            values = convert.Operand;
-        }
+        values = Unwrapped<TValue>(values);
 
         var predicate = Expression.Lambda<Func<TValue, bool>>(body, element);
         return typeof(IQueryable<TValue>).IsAssignableFrom(values.Type)
             ? Expression.Call(new Func<IQueryable<TValue>, Expression<Func<TValue, bool>>, bool>(Queryable.Any).Method, values, Expression.Quote(predicate))
             : Expression.Call(new Func<IEnumerable<TValue>, Func<TValue, bool>, bool>(Enumerable.Any).Method, values, predicate);
+    }
+
+    /// <summary>
+    /// The collection as the host wrote it: the lambda's conversion of an <see cref="IQueryable{T}"/> body to its
+    /// <see cref="IEnumerable{T}"/> return type hides the queryable, which decides between Queryable's and
+    /// Enumerable's operators.
+    /// </summary>
+    /// <typeparam name="TValue">The type of one value.</typeparam>
+    /// <param name="values">The collection.</param>
+    /// <returns>The collection without the conversions.</returns>
+    internal static Expression Unwrapped<TValue>(Expression values)
+    {
+        while (values is UnaryExpression { NodeType: ExpressionType.Convert } convert && typeof(IEnumerable<TValue>).IsAssignableFrom(convert.Operand.Type))
+        {
+            values = convert.Operand;
+        }
+
+        return values;
     }
 }
 

@@ -60,18 +60,20 @@ public sealed partial class ScimFilterMap<T>
     private readonly ImmutableDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
     private readonly LambdaExpression? _hasMember;
+    private readonly Expression<Func<T, int>>? _position;
 
     /// <summary>Initializes an empty map.</summary>
     public ScimFilterMap()
-        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null)
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null)
     {
     }
 
-    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped, LambdaExpression? hasMember)
+    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped, LambdaExpression? hasMember, Expression<Func<T, int>>? position)
     {
         _map = map;
         _mapped = mapped;
         _hasMember = hasMember;
+        _position = position;
     }
 
     /// <summary>Gets the mapped attribute paths, in the order they were mapped.</summary>
@@ -179,7 +181,8 @@ public sealed partial class ScimFilterMap<T>
     /// </param>
     /// <param name="mapValue">
     /// Maps the sub-attributes of one value by their names, with <see cref="Map{TProperty}"/> and
-    /// <see cref="MapNormalized"/>: <c>value =&gt; value.Map("type", v =&gt; v.Type).Map("primary", v =&gt; v.Primary)</c>.
+    /// <see cref="MapNormalized"/>: <c>value =&gt; value.Map("type", v =&gt; v.Type).Map("primary", v =&gt; v.Primary)</c>;
+    /// and, for <see cref="TryOrder"/> to sort by the attribute, the values' order with <see cref="MapPosition"/>.
     /// </param>
     /// <returns>The new map.</returns>
     /// <remarks>
@@ -205,7 +208,7 @@ public sealed partial class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(mapValue);
         var (key, element) = ValuesKey(attributePath, mapValue);
-        var mapping = FilterValuesMapping.For(values, element._map, element._mapped);
+        var mapping = FilterValuesMapping.For(values, element._map, element._mapped, element._position);
         return WithValues(key, new FilterMapping(values, null, mapping));
     }
 
@@ -244,7 +247,7 @@ public sealed partial class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(valueKey);
         ArgumentNullException.ThrowIfNull(mapValue);
         var (path, element) = ValuesKey(attributePath, mapValue);
-        var mapping = FilterValuesMapping.Keyed(key, values, valueKey, element._map, element._mapped);
+        var mapping = FilterValuesMapping.Keyed(key, values, valueKey, element._map, element._mapped, element._position);
         return WithValues(path, new FilterMapping(key, null, mapping));
     }
 
@@ -288,7 +291,7 @@ public sealed partial class ScimFilterMap<T>
     }
 
     private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
-        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember);
+        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position);
 
     /// <summary>
     /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
@@ -317,7 +320,7 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"'{key}' is already mapped.", nameof(hasMember));
         }
 
-        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember);
+        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember, _position);
     }
 
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
@@ -362,5 +365,5 @@ public sealed partial class ScimFilterMap<T>
     private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
         _hasMember is not null && key.Attribute().Equals(LinqFilterTranslator.MembersPath)
             ? throw new ArgumentException($"'{key}' is answered by {nameof(MapMembers)}.", nameof(mapping))
-            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember);
+            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position);
 }

@@ -40,7 +40,10 @@ public sealed class ScimSort
     /// <summary>Gets the order.</summary>
     public ScimSortOrder Order { get; }
 
-    /// <summary>Gets the definition of <see cref="SortBy"/>, or <see langword="null"/> when the catalog does not know it.</summary>
+    /// <summary>
+    /// Gets the definition of the attribute whose values are compared: <see cref="SortBy"/>'s, or its <c>value</c>
+    /// sub-attribute's for a multi-valued attribute named alone; <see langword="null"/> when the catalog does not know it.
+    /// </summary>
     internal ScimAttributeDefinition? Attribute { get; }
 
     /// <summary>Gets a value indicating whether strings compare ignoring case: the attribute is not <c>caseExact</c>.</summary>
@@ -82,7 +85,7 @@ public sealed class ScimSort
             return Fail(refusal);
         }
 
-        return ScimResult<ScimSort?>.Success(new ScimSort(path, order, resolution.Target));
+        return ScimResult<ScimSort?>.Success(new ScimSort(path, order, SortKeys.Compared(resolution)));
     }
 
     /// <summary>Returns the opposite order: the same key, <see cref="ScimSortOrder.Ascending"/> and <see cref="ScimSortOrder.Descending"/> swapped.</summary>

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
 using MembershipStates.Scim.Filtering;
-using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Sorting;
 
@@ -17,49 +15,40 @@ internal static class SortKeyBuilder
     /// <summary>Gets the mapping key of <c>id</c>.</summary>
     public static AttributePath IdKey { get; } = new(null, "id", null, null);
 
-    /// <summary>Orders <paramref name="source"/> by <paramref name="mapping"/>'s property, then by <paramref name="id"/>'s.</summary>
+    /// <summary>Orders <paramref name="source"/> by <paramref name="key"/>, then by <paramref name="id"/>'s property.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
     /// <param name="source">The query.</param>
-    /// <param name="mapping">Where the sort attribute lives.</param>
+    /// <param name="key">Where the sort attribute's value is read.</param>
     /// <param name="id">Where <c>id</c> lives.</param>
     /// <param name="sort">The sort.</param>
     /// <returns>The ordered query.</returns>
-    public static IOrderedQueryable<T> Order<T>(IQueryable<T> source, FilterMapping mapping, FilterMapping id, ScimSort sort)
+    public static IOrderedQueryable<T> Order<T>(IQueryable<T> source, SortProperty key, FilterMapping id, ScimSort sort)
     {
         var descending = sort.Order == ScimSortOrder.Descending;
-        var property = mapping.Property;
-        var parameters = property.Parameters;
+        var parameters = new[] { key.Entity };
         IOrderedQueryable<T>? ordered = null;
-        var key = Key(property.Body, mapping, sort);
-        if (Missing(property.Body) is { } missing)
+        var value = Key(key.Value, key.Normalize, sort);
+        if (Missing(key.Value) is { } missing)
         {
             var flag = Expression.Condition(missing, Expression.Constant(1), Expression.Constant(0));
             ordered = By(source, ordered, Expression.Lambda<Func<T, int>>(flag, parameters), descending);
 
             // Every missing value is the same key (an empty string and null alike, whichever the engine sorts first),
             // so that the id alone orders them.
-            key = Expression.Condition(missing, Expression.Constant(null, key.Type), key);
+            value = Expression.Condition(missing, Expression.Constant(null, value.Type), value);
         }
 
-        ordered = By(source, ordered, key, parameters, descending);
+        ordered = By(source, ordered, value, parameters, descending);
         return By(source, ordered, id.Property.Body, id.Property.Parameters, descending);
     }
-
-    /// <summary>The mapped attributes a sort can use, in the order they were mapped, for messages.</summary>
-    /// <param name="mapped">The mapped paths.</param>
-    /// <param name="map">The mappings.</param>
-    /// <returns>The paths.</returns>
-    public static IEnumerable<AttributePath> Sortable(ImmutableArray<AttributePath> mapped, IReadOnlyDictionary<AttributePath, FilterMapping> map) =>
-        mapped.Where(path => path.ValueFilter is null && map.ContainsKey(path)
-            && SortKeys.Refusal(path, ScimAttributeCatalog.Default.Resolve(path)) is null);
 
     /// <summary>
     /// The value to order by: a normalized column as stored; a string of an attribute that ignores case lower-cased,
     /// as the filter translation compares it; anything else as it is. A null string never reaches
     /// <see cref="string.ToLower()"/>: the caller tests for a missing value first.
     /// </summary>
-    private static Expression Key(Expression value, FilterMapping mapping, ScimSort sort) =>
-        value.Type == typeof(string) && mapping.Normalize is null && sort.IgnoresCase ? Expression.Call(value, ToLowerMethod) : value;
+    private static Expression Key(Expression value, Func<string, string>? normalize, ScimSort sort) =>
+        value.Type == typeof(string) && normalize is null && sort.IgnoresCase ? Expression.Call(value, ToLowerMethod) : value;
 
     /// <summary>The test for "no value": <c>null</c>, or for strings also empty, as <c>pr</c> sees it; <see langword="null"/> when the property always has one.</summary>
     private static BinaryExpression? Missing(Expression value)

@@ -16,14 +16,13 @@ internal static class SortKeys
     /// <param name="path">The <c>sortBy</c> path, for messages.</param>
     /// <param name="resolution">What the catalog knows about it.</param>
     /// <returns>A message a developer can act on, or <see langword="null"/>.</returns>
+    /// <remarks>
+    /// A multi-valued attribute is a key through one of its sub-attributes, or through its <c>value</c> when named
+    /// alone (<c>emails</c> is <c>emails.value</c>); a single-valued complex one only through a sub-attribute.
+    /// </remarks>
     public static string? Refusal(AttributePath path, ScimAttributeResolution resolution)
     {
-        if (resolution.Attribute is { MultiValued: true })
-        {
-            return $"'{path}' is multi-valued; this server sorts by single-valued attributes only, such as userName, displayName, name.familyName or meta.lastModified.";
-        }
-
-        if (resolution.Target is { IsComplex: true } complex)
+        if (resolution.Target is { IsComplex: true } complex && (!complex.MultiValued || FilterSemantics.ComparedAttribute(complex) is null))
         {
             var example = complex.SubAttributes.IsDefaultOrEmpty ? "a sub-attribute" : $"{path}.{complex.SubAttributes[0].Name}";
             return $"'{path}' is a complex attribute; sort by one of its sub-attributes, such as {example} (RFC 7644 §3.4.2.3).";
@@ -32,7 +31,17 @@ internal static class SortKeys
         return null;
     }
 
-    /// <summary>Reads the sort key of a resource: a scalar, or <see langword="null"/> when the resource has no value.</summary>
+    /// <summary>Returns the attribute whose values a sort key compares: the path's target, or the <c>value</c> of a multi-valued complex attribute named alone.</summary>
+    /// <param name="resolution">What the catalog knows about the path.</param>
+    /// <returns>The attribute, or <see langword="null"/> when the catalog does not know it.</returns>
+    public static ScimAttributeDefinition? Compared(ScimAttributeResolution resolution) =>
+        resolution.Target is { } target ? FilterSemantics.ComparedAttribute(target) : null;
+
+    /// <summary>
+    /// Reads the sort key of a resource: a scalar, or <see langword="null"/> when the resource has no value. For a
+    /// multi-valued attribute, the named sub-attribute (<c>value</c> when none is named) of the value marked
+    /// <c>primary</c>, else of the first value (RFC 7644 §3.4.2.3).
+    /// </summary>
     /// <param name="resource">The resource in its wire form.</param>
     /// <param name="sort">The sort.</param>
     /// <returns>The value, or <see langword="null"/> when absent, <c>null</c>, an empty string or not a scalar.</returns>
@@ -40,13 +49,32 @@ internal static class SortKeys
     {
         var path = sort.SortBy;
         var value = FilterJson.Container(resource, path) is { } container ? FilterJson.Property(container, path.Name) : null;
-        if (path.SubAttribute is not null)
+        var subAttribute = path.SubAttribute;
+        if (value is JsonArray values)
         {
-            value = value is JsonObject complex ? FilterJson.Property(complex, path.SubAttribute) : null;
+            value = Representative(values);
+            subAttribute ??= value is JsonObject ? "value" : null;
+        }
+
+        if (subAttribute is not null)
+        {
+            value = value is JsonObject complex ? FilterJson.Property(complex, subAttribute) : null;
         }
 
         return value is JsonValue scalar && FilterJson.IsPresent(scalar) ? scalar : null;
     }
+
+    /// <summary>The value that stands for a multi-valued attribute: the first marked <c>primary</c>, else the first one (nulls skipped).</summary>
+    /// <param name="values">The attribute's values.</param>
+    /// <returns>The value, or <see langword="null"/> when there is none.</returns>
+    public static JsonNode? Representative(JsonArray values) =>
+        values.FirstOrDefault(value => value is JsonObject item && IsPrimary(FilterJson.Property(item, "primary")))
+            ?? values.FirstOrDefault(value => value is not null);
+
+    /// <summary>Whether a <c>primary</c> is true: JSON <c>true</c>, or the string <c>"true"</c> in any case, as Microsoft Entra ID sends it.</summary>
+    private static bool IsPrimary(JsonNode? primary) =>
+        primary is JsonValue flag && (FilterJson.Kind(flag) == JsonValueKind.True
+            || (FilterJson.TryGetString(flag, out var text) && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Reads a resource's <c>id</c>, the tie-breaker; an empty string when it has none.</summary>
     /// <param name="resource">The resource.</param>

@@ -8,14 +8,20 @@ using MembershipStates.Tests.Scim.Filtering;
 
 namespace MembershipStates.Tests.Scim.Sorting;
 
-/// <summary>The sort order is total and is the order the filter operators <c>lt</c> and <c>gt</c> see, over generated users.</summary>
+/// <summary>
+/// The sort order is total and is the order the filter operators <c>lt</c> and <c>gt</c> see, over generated users;
+/// for a multi-valued attribute, the order they see on the user's primary value, else its first.
+/// </summary>
 public sealed class ScimSortPropertyTests
 {
     private static readonly string[] Keys =
     [
         "userName", "displayName", "name.familyName", "externalId", "meta.lastModified", "id",
         $"{ScimFilterGenerators.EnterpriseUrn}:employeeNumber",
+        "emails", "emails.value", "EMAILS.Value", "emails.type", "emails.display", "phoneNumbers.value",
     ];
+
+    private static readonly string[] MultiValued = ["emails", "phoneNumbers"];
 
     private static readonly Gen<ScimSort> Sorts =
         from key in Gen.Elements(Keys)
@@ -58,6 +64,7 @@ public sealed class ScimSortPropertyTests
 
     private static int Expected(ScimSort sort, JsonObject left, JsonObject right)
     {
+        (left, right) = (Representative(sort, left), Representative(sort, right));
         var (a, b) = (Value(sort, left), Value(sort, right));
         int ascending;
         if (a is null || b is null)
@@ -81,7 +88,9 @@ public sealed class ScimSortPropertyTests
     /// <summary>The value the key names, read with the evaluator: the one <c>key eq "v"</c> matches; <see langword="null"/> when <c>key pr</c> does not match.</summary>
     private static string? Value(ScimSort sort, JsonObject user)
     {
-        if (!Matches($"{sort.SortBy} pr", user))
+        // A multi-valued attribute named alone is present when its value is (emails pr is true for {"type":"work"}).
+        var multiValuedAlone = sort.SortBy.SubAttribute is null && MultiValued.Contains(sort.SortBy.Name, StringComparer.OrdinalIgnoreCase);
+        if (!Matches(multiValuedAlone ? $"{sort.SortBy}.value pr" : $"{sort.SortBy} pr", user))
         {
             return null;
         }
@@ -89,12 +98,38 @@ public sealed class ScimSortPropertyTests
         var path = sort.SortBy;
         JsonNode? node = path.SchemaUrn is null ? user : Property(user, path.SchemaUrn);
         node = node is JsonObject container ? Property(container, path.Name) : null;
-        if (path.SubAttribute is not null)
+        var subAttribute = path.SubAttribute;
+        if (node is JsonArray values)
         {
-            node = node is JsonObject complex ? Property(complex, path.SubAttribute) : null;
+            node = values.SingleOrDefault();
+            subAttribute ??= "value";
+        }
+
+        if (subAttribute is not null)
+        {
+            node = node is JsonObject complex ? Property(complex, subAttribute) : null;
         }
 
         return node?.GetValue<string>();
+    }
+
+    /// <summary>
+    /// The user with the sorted multi-valued attribute cut to the one value RFC 7644 §3.4.2.3 sorts by: the value
+    /// with <c>primary</c> true, else the first; so that <c>lt</c> and <c>gt</c>, which match when any value does,
+    /// compare that value only.
+    /// </summary>
+    private static JsonObject Representative(ScimSort sort, JsonObject user)
+    {
+        var copy = user.DeepClone().AsObject();
+        var name = copy.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, sort.SortBy.Name, StringComparison.OrdinalIgnoreCase));
+        if (name is not null && copy[name] is JsonArray values)
+        {
+            var chosen = values.FirstOrDefault(v => v is JsonObject o && Property(o, "primary") is JsonValue p && p.GetValueKind() == System.Text.Json.JsonValueKind.True)
+                ?? values.FirstOrDefault(v => v is not null);
+            copy[name] = chosen is null ? new JsonArray() : new JsonArray(chosen.DeepClone());
+        }
+
+        return copy;
     }
 
     private static JsonNode? Property(JsonObject json, string name) =>

@@ -36,8 +36,7 @@ public sealed class ScimSortTests
     [Theory]
     [InlineData("userName", "sideways", "sortOrder")]
     [InlineData("user name", null, "attribute path")]
-    [InlineData("emails", null, "multi-valued")]
-    [InlineData("emails.value", null, "multi-valued")]
+    [InlineData("addresses", null, "addresses.formatted")]
     [InlineData("name", null, "name.formatted")]
     [InlineData("emails[type eq \"work\"].value", null, "value filter")]
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", null, "sub-attributes")]
@@ -87,6 +86,54 @@ public sealed class ScimSortTests
         ];
 
         Sorted(users, "meta.lastModified", null).Should().Equal("3", "1", "2");
+    }
+
+    [Theory]
+    [InlineData("emails")]
+    [InlineData("emails.value")]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:Emails.Value")]
+    public void Compare_ByAMultiValuedAttribute_UsesThePrimaryValueElseTheFirst(string sortBy)
+    {
+        JsonObject[] users =
+        [
+            // The primary value is "a...", though not first: it sorts first.
+            Emails("1", """[{"value":"z@x"},{"value":"A@x","primary":true}]"""),
+            // No primary: the first value, "c@x", not the smaller "b@x".
+            Emails("2", """[{"value":"c@x","primary":false},{"value":"b@x"}]"""),
+            // Entra's string "True" marks the primary too; a null in the list is no value.
+            Emails("3", """[null,{"value":"d@x"},{"value":"B@x","primary":"True"}]"""),
+            // A primary without a value: no key, even though another value has one.
+            Emails("4", """[{"value":"a@x"},{"type":"work","primary":true}]"""),
+            Emails("5", """[]"""),
+            Emails("6", null),
+        ];
+
+        Sorted(users, sortBy, null).Should().Equal("1", "3", "2", "4", "5", "6");
+        Sorted(users, sortBy, "descending").Should().Equal("6", "5", "4", "2", "3", "1");
+    }
+
+    [Fact]
+    public void Compare_ByASubAttributeOfAMultiValuedAttribute_ReadsItFromThePrimaryValueElseTheFirst()
+    {
+        JsonObject[] users =
+        [
+            Emails("1", """[{"value":"a@x","type":"work"},{"value":"b@x","type":"Home","primary":true}]"""),
+            Emails("2", """[{"value":"c@x","type":"other"},{"value":"d@x","type":"a"}]"""),
+            Emails("3", """[{"value":"e@x"},{"value":"f@x","type":"a"}]"""),
+        ];
+
+        Sorted(users, "emails.type", null).Should().Equal("1", "2", "3");
+    }
+
+    private static JsonObject Emails(string id, string? emails)
+    {
+        var user = new JsonObject { ["id"] = id, ["userName"] = "u" + id };
+        if (emails is not null)
+        {
+            user["emails"] = JsonNode.Parse(emails);
+        }
+
+        return user;
     }
 
     private static string[] Sorted(JsonObject[] users, string sortBy, string? sortOrder)
