@@ -30,7 +30,7 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
-        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations);
+        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
         if (applied.Error is not null)
         {
             return ScimUserOperation.Refused(applied.Error, id);
@@ -51,7 +51,7 @@ public sealed partial class ScimUserOperations
                 return ScimUserOperation.Refused(invalid, id);
             }
 
-            patched = user.ToHostAttributes();
+            patched = user.ToHostAttributes(_catalog);
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.
             var normalized = ScimJson.ToJsonObject(patched);

@@ -42,9 +42,10 @@ public sealed class ScimAttributeProjection
     /// <summary>Creates the projection of User resources.</summary>
     /// <param name="attributes">The <c>attributes</c> parameter, or <see langword="null"/>.</param>
     /// <param name="excludedAttributes">The <c>excludedAttributes</c> parameter, or <see langword="null"/>.</param>
+    /// <param name="userSchema">The User schemas, whose <c>returned</c> characteristics apply; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>The projection; never fails, since unknown names are ignored.</returns>
-    public static ScimAttributeProjection ForUsers(string? attributes, string? excludedAttributes) =>
-        Create(ScimAttributeCatalog.Default, attributes, excludedAttributes);
+    public static ScimAttributeProjection ForUsers(string? attributes, string? excludedAttributes, ScimUserSchema? userSchema = null) =>
+        Create((userSchema ?? ScimUserSchema.Default).Catalog, attributes, excludedAttributes);
 
     /// <summary>Creates the projection of Group resources.</summary>
     /// <param name="attributes">The <c>attributes</c> parameter, or <see langword="null"/>.</param>

@@ -28,6 +28,12 @@ internal sealed class ScimAttributeCatalog
     /// <summary>Gets the catalog of the Group resource: the core Group schema, without extensions.</summary>
     public static ScimAttributeCatalog Group { get; } = new(ScimGroupSchemas.Group, []);
 
+    /// <summary>Builds the catalog of the User resource with more extensions after the enterprise one; they are checked by the caller.</summary>
+    /// <param name="extensions">The extension schemas.</param>
+    /// <returns>The catalog.</returns>
+    public static ScimAttributeCatalog ForUsers(IEnumerable<ScimSchemaDefinition> extensions) =>
+        new(ScimUserSchemas.User, [ScimUserSchemas.EnterpriseUser, .. extensions]);
+
     /// <summary>Gets the resource's core schema, whose attributes need no URN prefix.</summary>
     public ScimSchemaDefinition ResourceSchema { get; }
 
