@@ -36,8 +36,8 @@ public sealed class ScimAttributeProjection
         _excluded = excluded;
     }
 
-    /// <summary>Gets a value indicating whether the projection leaves every resource as it is (neither parameter names an attribute).</summary>
-    public bool IsIdentity => _attributes is null && _excluded.Count == 0;
+    /// <summary>Gets a value indicating whether the projection leaves every resource as it is (neither parameter names an attribute, and no extension attribute is returned only on request or never).</summary>
+    public bool IsIdentity => _attributes is null && _excluded.Count == 0 && !_catalog.HidesUnrequested;
 
     /// <summary>Creates the projection of User resources.</summary>
     /// <param name="attributes">The <c>attributes</c> parameter, or <see langword="null"/>.</param>
