@@ -84,8 +84,8 @@ public sealed class SchemaExtensionTests
         var asked = (await client.GetAsync($"/Users/{created.Id}?attributes={Acme}:secret")).ShouldBe(200).Json;
 
         read["schemas"]!.AsArray().Select(s => (string)s!).Should().Equal(ScimSchemaUris.User, Acme);
-        JsonNode.DeepEquals(read[Acme], JsonNode.Parse("""{"badge":"B-7","remote":"True","office":{"building":"North","floor":3}}"""))
-            .Should().BeTrue("the declared attributes are kept as sent, the undeclared colour is not, and secret is returned on request only: {0}", read[Acme]?.ToJsonString());
+        JsonNode.DeepEquals(read[Acme], JsonNode.Parse("""{"badge":"B-7","remote":true,"office":{"building":"North","floor":3}}"""))
+            .Should().BeTrue("the declared attributes are kept (Entra's \"True\" as a boolean), the undeclared colour is not, and secret is returned on request only: {0}", read[Acme]?.ToJsonString());
         ((string)asked[Acme]!["secret"]!).Should().Be("s3");
         _store.Of(Organization).Active[created.Id].Attributes.AdditionalAttributes.Should().ContainKey(Acme);
     }
@@ -115,6 +115,20 @@ public sealed class SchemaExtensionTests
         undeclared.ShouldBeError(400, ScimErrorTypes.InvalidPath);
         undeclared.Body.Should().Contain("colour");
         ((string)reread[Acme]!["badge"]!).Should().Be("B-8", "nothing of a refused PATCH applies");
+    }
+
+    [Fact]
+    public async Task Post_AValueOfTheWrongType_Is400InvalidValue_AndStoresNothing()
+    {
+        await using var app = await StartAsync(_store, options => options.SchemaExtensions.Add(AcmeExtension));
+
+        var answer = await Client(app).PostAsync("/Users", $$$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada@example.com","{{{Acme}}}":{"office":{"floor":"third"}}}
+            """);
+
+        answer.ShouldBeError(400, ScimErrorTypes.InvalidValue);
+        answer.Body.Should().Contain($"{Acme}:office.floor");
+        _store.Of(Organization).Active.Should().BeEmpty();
     }
 
     [Fact]

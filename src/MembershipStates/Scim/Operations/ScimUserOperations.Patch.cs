@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -51,7 +52,11 @@ public sealed partial class ScimUserOperations
                 return ScimUserOperation.Refused(invalid, id);
             }
 
-            patched = user.ToHostAttributes(_catalog);
+            var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
+            if (!kept.TryGetValue(out patched))
+            {
+                return ScimUserOperation.Refused(kept.Error!, id);
+            }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.
             var normalized = ScimJson.ToJsonObject(patched);

@@ -65,10 +65,16 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Refused(invalid);
         }
 
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        if (!kept.TryGetValue(out var attributes))
+        {
+            return ScimUserOperation.Refused(kept.Error!);
+        }
+
         var current = existing?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(current, MembershipCommand.Provision(newId, requested.Active));
         return decision.IsChange
-            ? ScimUserOperation.Decided(decision, requested.ToHostAttributes(_catalog))
+            ? ScimUserOperation.Decided(decision, attributes)
             : ScimUserOperation.Decided(decision, existing?.Attributes);
     }
 
@@ -127,7 +133,12 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Refused(invalid, id);
         }
 
-        var attributes = requested.ToHostAttributes(_catalog);
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        if (!kept.TryGetValue(out var attributes))
+        {
+            return ScimUserOperation.Refused(kept.Error!, id);
+        }
+
         return Change(
             current,
             id,

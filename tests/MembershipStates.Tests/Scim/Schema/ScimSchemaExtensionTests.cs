@@ -145,6 +145,47 @@ public sealed class ScimSchemaExtensionTests
         answered[Acme]!["badge"]!.GetValue<string>().Should().Be("B-7");
     }
 
+    [Theory]
+    [InlineData(""" "badge":7 """, "badge")]
+    [InlineData(""" "remote":"maybe" """, "remote")]
+    [InlineData(""" "remote":1 """, "remote")]
+    [InlineData(""" "clearance":2.5 """, "clearance")]
+    [InlineData(""" "clearance":"2" """, "clearance")]
+    [InlineData(""" "skills":"ml" """, "skills")]
+    [InlineData(""" "skills":["ml",3] """, "skills")]
+    [InlineData(""" "office":"North" """, "office")]
+    [InlineData(""" "office":{"floor":true} """, "office.floor")]
+    public void Create_AValueOfTheWrongType_Is400InvalidValue(string member, string path)
+    {
+        var operation = _operations.Create(Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{{{{member}}}}}"""), existing: null, newId: "a1");
+
+        operation.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
+        operation.Error.Detail.Should().Contain($"'{Acme}:{path}'");
+        operation.RequiresCommit.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Create_EntraStringBooleans_AreStoredAsBooleans()
+    {
+        var user = Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"remote":"False","badge":null,"clearance":4}}""");
+
+        var stored = ScimJson.ToJsonObject(_operations.Create(user, existing: null, newId: "a1").Attributes!)[Acme]!;
+
+        stored["remote"]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.False);
+        stored["clearance"]!.GetValue<int>().Should().Be(4);
+    }
+
+    [Fact]
+    public void Patch_AValueOfTheWrongType_Is400InvalidValue()
+    {
+        var current = Member($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-7"}}""");
+
+        var operation = _operations.Patch(current, "m1", PatchOf("""{"op":"add","path":"{0}:clearance","value":"high"}"""));
+
+        operation.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
+        operation.Error.Detail.Should().Contain("clearance");
+    }
+
     [Fact]
     public void Create_WithoutTheExtensionDeclared_DropsIt()
     {
