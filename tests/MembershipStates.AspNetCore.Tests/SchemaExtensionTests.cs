@@ -123,7 +123,7 @@ public sealed class SchemaExtensionTests
         await using var app = await StartAsync(_store, options => options.SchemaExtensions.Add(AcmeExtension));
 
         var answer = await Client(app).PostAsync("/Users", $$$"""
-            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada@example.com","{{{Acme}}}":{"office":{"floor":"third"}}}
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada@example.com","{{{Acme}}}":{"office":{"floor":"third"} } }
             """);
 
         answer.ShouldBeError(400, ScimErrorTypes.InvalidValue);
