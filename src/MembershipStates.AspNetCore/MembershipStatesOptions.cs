@@ -1,4 +1,5 @@
 using MembershipStates.Scim;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.AspNetCore;
 
@@ -39,4 +40,12 @@ public sealed class MembershipStatesOptions
     /// <summary>Gets or sets the help page of the integration, announced as <c>documentationUri</c> in <c>/ServiceProviderConfig</c>.</summary>
     /// <value>The default value is <see langword="null"/>: none is announced. Must be absolute when set.</value>
     public Uri? DocumentationUri { get; set; }
+
+    /// <summary>Gets the schema extensions of the User resource the host declares, after the enterprise one.</summary>
+    /// <remarks>Each is listed in <c>/Schemas</c> and in the User's <c>schemaExtensions</c> at <c>/ResourceTypes</c>; its
+    /// attributes are kept when a <c>POST</c> or <c>PUT</c> sends them (stored with the user's attributes), valid as
+    /// <c>PATCH</c> paths, and projected by <c>attributes</c>/<c>excludedAttributes</c> as their <c>returned</c> says.
+    /// Attributes of schemas nobody declared are still ignored. Filters cannot name extension attributes.</remarks>
+    /// <value>Empty by default. Each needs a URN of its own, a name and valid attributes (see <see cref="ScimUserSchema.WithExtensions"/>).</value>
+    public IList<ScimSchemaExtension> SchemaExtensions { get; } = new List<ScimSchemaExtension>();
 }

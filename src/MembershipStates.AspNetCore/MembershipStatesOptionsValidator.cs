@@ -1,3 +1,4 @@
+using MembershipStates.Scim.Schema;
 using Microsoft.Extensions.Options;
 
 namespace MembershipStates.AspNetCore;
@@ -32,6 +33,18 @@ internal sealed class MembershipStatesOptionsValidator : IValidateOptions<Member
         if (options.DocumentationUri is { IsAbsoluteUri: false })
         {
             failures.Add($"{nameof(MembershipStatesOptions.DocumentationUri)} must be an absolute URI.");
+        }
+
+        if (options.SchemaExtensions.Count > 0)
+        {
+            try
+            {
+                ScimUserSchema.WithExtensions(options.SchemaExtensions);
+            }
+            catch (ArgumentException invalid)
+            {
+                failures.Add($"{nameof(MembershipStatesOptions.SchemaExtensions)}: {invalid.Message}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

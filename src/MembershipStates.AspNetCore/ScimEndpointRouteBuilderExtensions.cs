@@ -62,12 +62,12 @@ public static class ScimEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern);
         var servesGroups = isService.IsService(typeof(IScimGroupStore));
 
-        group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers)));
-        group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, Projected(handlers.CreateAsync, ScimAttributeProjection.ForUsers)));
-        group.MapPost("/Users/.search", pipeline.Build("Users.Search", 2, readsBody: true, Search(Projected(handlers.ListAsync, ScimAttributeProjection.ForUsers))));
-        group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, Projected(handlers.ReadAsync, ScimAttributeProjection.ForUsers)));
-        group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, Projected(handlers.ReplaceAsync, ScimAttributeProjection.ForUsers)));
-        group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, Projected(handlers.PatchAsync, ScimAttributeProjection.ForUsers)));
+        group.MapGet("/Users", pipeline.Build("Users.List", 1, readsBody: false, Projected(handlers.ListAsync, handlers.ProjectUsers)));
+        group.MapPost("/Users", pipeline.Build("Users.Create", 1, readsBody: true, Projected(handlers.CreateAsync, handlers.ProjectUsers)));
+        group.MapPost("/Users/.search", pipeline.Build("Users.Search", 2, readsBody: true, Search(Projected(handlers.ListAsync, handlers.ProjectUsers))));
+        group.MapGet("/Users/{id}", pipeline.Build("Users.Read", 2, readsBody: false, Projected(handlers.ReadAsync, handlers.ProjectUsers)));
+        group.MapPut("/Users/{id}", pipeline.Build("Users.Replace", 2, readsBody: true, Projected(handlers.ReplaceAsync, handlers.ProjectUsers)));
+        group.MapPatch("/Users/{id}", pipeline.Build("Users.Patch", 2, readsBody: true, Projected(handlers.PatchAsync, handlers.ProjectUsers)));
         group.MapDelete("/Users/{id}", pipeline.Build("Users.Delete", 2, readsBody: false, handlers.DeleteAsync));
         if (servesGroups)
         {
@@ -88,10 +88,10 @@ public static class ScimEndpointRouteBuilderExtensions
         }
 
         group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
-        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => ScimUserHandlers.ResourceTypesAsync(request, servesGroups)));
-        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => ScimUserHandlers.ResourceTypeAsync(request, servesGroups)));
-        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => ScimUserHandlers.SchemasAsync(request, servesGroups)));
-        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => ScimUserHandlers.SchemaAsync(request, servesGroups)));
+        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => handlers.ResourceTypesAsync(request, servesGroups)));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => handlers.ResourceTypeAsync(request, servesGroups)));
+        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => handlers.SchemasAsync(request, servesGroups)));
+        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => handlers.SchemaAsync(request, servesGroups)));
         group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
         return group;
     }

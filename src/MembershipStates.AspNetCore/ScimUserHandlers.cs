@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Schema;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ internal sealed class ScimUserHandlers
 {
     private readonly MembershipStatesOptions _options;
     private readonly ScimUserOperations _operations;
+    private readonly ScimUserSchema _userSchema;
     private readonly ILogger _logger;
     private readonly ScimTelemetry _telemetry;
     private readonly KeyedLocks _locks = new();
@@ -22,7 +24,8 @@ internal sealed class ScimUserHandlers
     public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
     {
         _options = options.Value;
-        _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider));
+        _userSchema = ScimUserSchema.WithExtensions(_options.SchemaExtensions);
+        _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider), _userSchema);
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
         _telemetry = telemetry;
     }
@@ -155,17 +158,21 @@ internal sealed class ScimUserHandlers
     public Task<ScimResponse> ServiceProviderConfigAsync(ScimRequest request) =>
         Task.FromResult(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
 
-    public static Task<ScimResponse> ResourceTypesAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri, servesGroups));
+    public Task<ScimResponse> ResourceTypesAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri, servesGroups, _userSchema));
 
-    public static Task<ScimResponse> ResourceTypeAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri, servesGroups));
+    public Task<ScimResponse> ResourceTypeAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri, servesGroups, _userSchema));
 
-    public static Task<ScimResponse> SchemasAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri, servesGroups));
+    public Task<ScimResponse> SchemasAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri, servesGroups, _userSchema));
 
-    public static Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups));
+    public Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
+        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups, _userSchema));
+
+    /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
+    public ScimAttributeProjection ProjectUsers(string? attributes, string? excludedAttributes) =>
+        ScimAttributeProjection.ForUsers(attributes, excludedAttributes, _userSchema);
 
     /// <summary>
     /// Any other path or method under the SCIM base: 405 for a method other than GET on a discovery endpoint,

@@ -311,9 +311,10 @@ public sealed class ScimUser : IJsonOnDeserialized
     /// <c>meta</c>), what the server computes (<c>schemas</c>, <c>groups</c>), and what no schema of the server
     /// declares (<see cref="Schema.ScimUndeclaredAttributes"/>).
     /// </summary>
-    internal ScimUser ToHostAttributes()
+    /// <param name="catalog">The schemas the server declares; the core and enterprise User schemas when <see langword="null"/>.</param>
+    internal ScimUser ToHostAttributes(Schema.ScimAttributeCatalog? catalog = null)
     {
-        var copy = new ScimUser(Schema.ScimUndeclaredAttributes.Drop(this)) { Schemas = null, Id = null, Meta = null, Groups = null };
+        var copy = new ScimUser(Schema.ScimUndeclaredAttributes.Drop(this, catalog ?? Schema.ScimAttributeCatalog.Default)) { Schemas = null, Id = null, Meta = null, Groups = null };
         copy._active = null;
         return copy;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -30,7 +31,7 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
-        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations);
+        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
         if (applied.Error is not null)
         {
             return ScimUserOperation.Refused(applied.Error, id);
@@ -51,7 +52,11 @@ public sealed partial class ScimUserOperations
                 return ScimUserOperation.Refused(invalid, id);
             }
 
-            patched = user.ToHostAttributes();
+            var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
+            if (!kept.TryGetValue(out patched))
+            {
+                return ScimUserOperation.Refused(kept.Error!, id);
+            }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.
             var normalized = ScimJson.ToJsonObject(patched);

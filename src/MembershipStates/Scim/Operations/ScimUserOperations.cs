@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -13,20 +14,24 @@ namespace MembershipStates.Scim;
 /// <para>The attributes an operation hands the host to store hold only what a schema of the server declares:
 /// attributes, sub-attributes and extension schemas a <c>POST</c> or <c>PUT</c> body (or a PATCH value) carries beyond
 /// them are ignored, as RFC 7644 §3.3 allows, so <c>/Schemas</c> describes everything stored. A PATCH <c>path</c>
-/// naming one is refused instead (400 <c>invalidPath</c>).</para>
+/// naming one is refused instead (400 <c>invalidPath</c>). The schemas are those of the <see cref="ScimUserSchema"/>
+/// given, which holds the extensions the host declares.</para>
 /// <para>Immutable and thread-safe; one instance serves the whole application.</para>
 /// </remarks>
 public sealed partial class ScimUserOperations
 {
     private readonly MembershipLifecycle _lifecycle;
+    private readonly ScimAttributeCatalog _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="ScimUserOperations"/> class.</summary>
     /// <param name="lifecycle">The lifecycle that decides every change.</param>
+    /// <param name="userSchema">The User schemas, with the host's extensions; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="lifecycle"/> is null.</exception>
-    public ScimUserOperations(MembershipLifecycle lifecycle)
+    public ScimUserOperations(MembershipLifecycle lifecycle, ScimUserSchema? userSchema = null)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         _lifecycle = lifecycle;
+        _catalog = (userSchema ?? ScimUserSchema.Default).Catalog;
     }
 
     /// <summary>Reads and validates the user a <c>POST</c> or <c>PUT</c> sends.</summary>
@@ -60,10 +65,16 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Refused(invalid);
         }
 
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        if (!kept.TryGetValue(out var attributes))
+        {
+            return ScimUserOperation.Refused(kept.Error!);
+        }
+
         var current = existing?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(current, MembershipCommand.Provision(newId, requested.Active));
         return decision.IsChange
-            ? ScimUserOperation.Decided(decision, requested.ToHostAttributes())
+            ? ScimUserOperation.Decided(decision, attributes)
             : ScimUserOperation.Decided(decision, existing?.Attributes);
     }
 
@@ -122,7 +133,12 @@ public sealed partial class ScimUserOperations
             return ScimUserOperation.Refused(invalid, id);
         }
 
-        var attributes = requested.ToHostAttributes();
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        if (!kept.TryGetValue(out var attributes))
+        {
+            return ScimUserOperation.Refused(kept.Error!, id);
+        }
+
         return Change(
             current,
             id,

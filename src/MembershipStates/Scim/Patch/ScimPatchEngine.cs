@@ -22,8 +22,6 @@ namespace MembershipStates.Scim;
 /// </remarks>
 internal static class ScimPatchEngine
 {
-    private static readonly ScimAttributeCatalog Catalog = ScimAttributeCatalog.Default;
-
     /// <summary>What applying came to.</summary>
     /// <param name="Original">The attributes as JSON before the operations, when any operation needed them.</param>
     /// <param name="Attributes">The attributes after the operations; <see langword="null"/> when no operation touched them.</param>
@@ -34,10 +32,11 @@ internal static class ScimPatchEngine
     /// <summary>Applies the operations to the user's attributes, which are never changed.</summary>
     /// <param name="attributes">The user's attributes; read as JSON only when an operation addresses them.</param>
     /// <param name="operations">The operations, in order.</param>
+    /// <param name="catalog">The schemas the server declares; the core and enterprise User schemas when <see langword="null"/>.</param>
     /// <returns>The changed attributes (<see langword="null"/> when no operation touched them), the requested <c>active</c>, or the first error.</returns>
-    internal static Result Apply(ScimUser attributes, IReadOnlyList<ScimPatchOperation> operations)
+    internal static Result Apply(ScimUser attributes, IReadOnlyList<ScimPatchOperation> operations, ScimAttributeCatalog? catalog = null)
     {
-        var state = new State(attributes);
+        var state = new State(attributes, catalog ?? ScimAttributeCatalog.Default);
         foreach (var operation in operations)
         {
             var error = operation.Path is { } path
@@ -63,9 +62,9 @@ internal static class ScimPatchEngine
 
             // An extension schema's URN as a key holds that schema's attributes: {"urn:…:enterprise:2.0:User": {...}}.
             // Only a schema the server declares: any other URN key is read as an attribute path and refused below.
-            if (schemaPrefix is null && member is JsonObject && Catalog.FindSchema(key) is not null)
+            if (schemaPrefix is null && member is JsonObject && state.Catalog.FindSchema(key) is not null)
             {
-                if (ApplySchema(state, type, KeyOf(state.Current, key, Catalog.FindSchema(key)!.Id), member) is { } nested)
+                if (ApplySchema(state, type, KeyOf(state.Current, key, state.Catalog.FindSchema(key)!.Id), member) is { } nested)
                 {
                     return nested;
                 }
@@ -95,14 +94,14 @@ internal static class ScimPatchEngine
             return ApplySchema(state, type, schemaKey, value);
         }
 
-        var resolution = Catalog.Resolve(path);
+        var resolution = state.Catalog.Resolve(path);
         var attribute = resolution.Attribute;
 
         // RFC 7644 §3.5.2: a path that names no attribute of the server's schemas is invalidPath. Applying it would
         // store an attribute that /Schemas does not describe (and that a typo such as "activ" silently creates).
         if (!resolution.IsKnown)
         {
-            return ScimError.InvalidPath(Undeclared(path, resolution));
+            return ScimError.InvalidPath(Undeclared(state.Catalog, path, resolution));
         }
 
         if (IsActive(attribute))
@@ -333,12 +332,12 @@ internal static class ScimPatchEngine
             return null;
         }
 
-        return Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? KeyOf(state.Current, schema.Id, schema.Id) : null;
+        return state.Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? KeyOf(state.Current, schema.Id, schema.Id) : null;
     }
 
-    private static string Undeclared(AttributePath path, ScimAttributeResolution resolution)
+    private static string Undeclared(ScimAttributeCatalog catalog, AttributePath path, ScimAttributeResolution resolution)
     {
-        var declared = string.Join(", ", Catalog.Schemas.Select(s => s.Id));
+        var declared = string.Join(", ", catalog.Schemas.Select(s => s.Id));
         return resolution switch
         {
             { Schema: null } => $"'{path}' names the schema \"{path.SchemaUrn}\", which this server does not declare (it declares {declared}; see /Schemas).",
@@ -543,7 +542,14 @@ internal static class ScimPatchEngine
         private readonly ScimUser _user;
         private JsonObject? _original;
 
-        public State(ScimUser user) => _user = user;
+        public State(ScimUser user, ScimAttributeCatalog catalog)
+        {
+            _user = user;
+            Catalog = catalog;
+        }
+
+        /// <summary>Gets the schemas paths resolve against.</summary>
+        public ScimAttributeCatalog Catalog { get; }
 
         /// <summary>Gets the attributes before any change, as JSON without <c>active</c>; built on first use.</summary>
         public JsonObject Original

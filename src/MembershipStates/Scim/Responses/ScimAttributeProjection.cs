@@ -36,15 +36,16 @@ public sealed class ScimAttributeProjection
         _excluded = excluded;
     }
 
-    /// <summary>Gets a value indicating whether the projection leaves every resource as it is (neither parameter names an attribute).</summary>
-    public bool IsIdentity => _attributes is null && _excluded.Count == 0;
+    /// <summary>Gets a value indicating whether the projection leaves every resource as it is (neither parameter names an attribute, and no extension attribute is returned only on request or never).</summary>
+    public bool IsIdentity => _attributes is null && _excluded.Count == 0 && !_catalog.HidesUnrequested;
 
     /// <summary>Creates the projection of User resources.</summary>
     /// <param name="attributes">The <c>attributes</c> parameter, or <see langword="null"/>.</param>
     /// <param name="excludedAttributes">The <c>excludedAttributes</c> parameter, or <see langword="null"/>.</param>
+    /// <param name="userSchema">The User schemas, whose <c>returned</c> characteristics apply; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>The projection; never fails, since unknown names are ignored.</returns>
-    public static ScimAttributeProjection ForUsers(string? attributes, string? excludedAttributes) =>
-        Create(ScimAttributeCatalog.Default, attributes, excludedAttributes);
+    public static ScimAttributeProjection ForUsers(string? attributes, string? excludedAttributes, ScimUserSchema? userSchema = null) =>
+        Create((userSchema ?? ScimUserSchema.Default).Catalog, attributes, excludedAttributes);
 
     /// <summary>Creates the projection of Group resources.</summary>
     /// <param name="attributes">The <c>attributes</c> parameter, or <see langword="null"/>.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -8,8 +9,8 @@ namespace MembershipStates.Scim;
 /// <remarks>
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
 /// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags, and sorting (<see cref="ScimSort"/>); no bulk and no password change;
-/// authentication by OAuth bearer token (RFC 6750). The resource type User, with the enterprise extension, which is
-/// optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents are
+/// authentication by OAuth bearer token (RFC 6750). The resource type User, with the enterprise extension and the
+/// extensions the host declares (<see cref="ScimUserSchema"/>), all optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents are
 /// <see cref="ScimSchemaDocuments"/>, rendered from the attribute catalogs that filters and PATCH paths are checked
 /// against.</para>
 /// <para>Every <c>meta.location</c> is written only when a base URI is given: the URI the SCIM endpoints are under,
@@ -34,12 +35,13 @@ public static class ScimDiscovery
     /// <summary>Answers <c>GET /ResourceTypes</c>: a list response holding the User resource type, and the Group resource type when the server serves groups.</summary>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
     /// <param name="includeGroups">Whether the server serves Groups.</param>
+    /// <param name="userSchema">The User schemas, whose extensions are listed in <c>schemaExtensions</c>; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>A 200 list response.</returns>
-    public static ScimResponse ResourceTypes(Uri? baseUri = null, bool includeGroups = false)
+    public static ScimResponse ResourceTypes(Uri? baseUri = null, bool includeGroups = false, ScimUserSchema? userSchema = null)
     {
         JsonObject[] types = includeGroups
-            ? [UserResourceTypeDocument(baseUri), GroupResourceTypeDocument(baseUri)]
-            : [UserResourceTypeDocument(baseUri)];
+            ? [UserResourceTypeDocument(baseUri, userSchema), GroupResourceTypeDocument(baseUri)]
+            : [UserResourceTypeDocument(baseUri, userSchema)];
         return ScimResponse.List(new ScimListResponse<JsonObject>(types, types.Length, ScimPage.Of(1, types.Length)));
     }
 
@@ -47,12 +49,13 @@ public static class ScimDiscovery
     /// <param name="id">The resource type id: <c>User</c>, or <c>Group</c> when the server serves groups (compared case-insensitively).</param>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
     /// <param name="includeGroups">Whether the server serves Groups.</param>
+    /// <param name="userSchema">The User schemas, whose extensions are listed in <c>schemaExtensions</c>; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>A 200 response with the resource type, or a 404 error for any other id.</returns>
-    public static ScimResponse ResourceType(string? id, Uri? baseUri = null, bool includeGroups = false)
+    public static ScimResponse ResourceType(string? id, Uri? baseUri = null, bool includeGroups = false, ScimUserSchema? userSchema = null)
     {
         if (string.Equals(id, UserName, StringComparison.OrdinalIgnoreCase))
         {
-            return ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri)));
+            return ScimResponse.Json(200, ScimJson.ToUtf8Bytes(UserResourceTypeDocument(baseUri, userSchema)));
         }
 
         return includeGroups && string.Equals(id, GroupName, StringComparison.OrdinalIgnoreCase)
@@ -60,13 +63,14 @@ public static class ScimDiscovery
             : ScimError.NotFound($"Resource type {id} not found.").ToResponse();
     }
 
-    /// <summary>Answers <c>GET /Schemas</c>: a list response holding the core User schema and the enterprise extension, and the core Group schema when the server serves groups.</summary>
+    /// <summary>Answers <c>GET /Schemas</c>: a list response holding the core User schema, the enterprise extension and the host's extensions, and the core Group schema when the server serves groups.</summary>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
     /// <param name="includeGroups">Whether the server serves Groups.</param>
+    /// <param name="userSchema">The User schemas, with the host's extensions; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>A 200 list response.</returns>
-    public static ScimResponse Schemas(Uri? baseUri = null, bool includeGroups = false)
+    public static ScimResponse Schemas(Uri? baseUri = null, bool includeGroups = false, ScimUserSchema? userSchema = null)
     {
-        JsonObject[] schemas = [.. ScimSchemaDocuments.RenderAll(baseUri, includeGroups).Select(node => node!.AsObject())];
+        JsonObject[] schemas = [.. ScimSchemaDocuments.RenderAll(baseUri, includeGroups, userSchema).Select(node => node!.AsObject())];
         return ScimResponse.List(new ScimListResponse<JsonObject>(schemas, schemas.Length, ScimPage.Of(1, schemas.Length)));
     }
 
@@ -74,11 +78,12 @@ public static class ScimDiscovery
     /// <param name="id">The schema URN, such as <c>urn:ietf:params:scim:schemas:core:2.0:User</c> (compared case-insensitively).</param>
     /// <param name="baseUri">The base URI of the SCIM endpoints, for <c>meta.location</c>; optional.</param>
     /// <param name="includeGroups">Whether the server serves Groups, so that the Group schema is found.</param>
+    /// <param name="userSchema">The User schemas, with the host's extensions; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>A 200 response with the schema document, or a 404 error for an unknown id.</returns>
-    public static ScimResponse Schema(string? id, Uri? baseUri = null, bool includeGroups = false) =>
+    public static ScimResponse Schema(string? id, Uri? baseUri = null, bool includeGroups = false, ScimUserSchema? userSchema = null) =>
         id is not null
         && (includeGroups || !string.Equals(id, ScimSchemaUris.Group, StringComparison.OrdinalIgnoreCase))
-        && ScimSchemaDocuments.Render(id, baseUri) is { } schema
+        && ScimSchemaDocuments.Render(id, baseUri, userSchema) is { } schema
             ? ScimResponse.Json(200, ScimJson.ToUtf8Bytes(schema))
             : ScimError.NotFound($"Schema {id} not found.").ToResponse();
 
@@ -113,7 +118,7 @@ public static class ScimDiscovery
         return document;
     }
 
-    internal static JsonObject UserResourceTypeDocument(Uri? baseUri) => new()
+    internal static JsonObject UserResourceTypeDocument(Uri? baseUri, ScimUserSchema? userSchema = null) => new()
     {
         ["schemas"] = new JsonArray(ScimSchemaUris.ResourceType),
         ["id"] = UserName,
@@ -122,7 +127,7 @@ public static class ScimDiscovery
         ["description"] = "User Account",
         ["schema"] = ScimSchemaUris.User,
         ["schemaExtensions"] = new JsonArray(
-            new JsonObject { ["schema"] = ScimSchemaUris.EnterpriseUser, ["required"] = false }),
+            [.. (userSchema ?? ScimUserSchema.Default).Catalog.Extensions.Select(extension => (JsonNode)new JsonObject { ["schema"] = extension.Id, ["required"] = false })]),
         ["meta"] = Meta(ResourceTypeName, baseUri, "ResourceTypes/" + UserName),
     };
 

@@ -19,6 +19,9 @@ internal sealed class ScimAttributeCatalog
         Extensions = extensions;
         Schemas = [resourceSchema, .. extensions];
         _schemasById = Schemas.ToFrozenDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
+        HidesUnrequested = extensions
+            .SelectMany(s => s.Attributes.SelectMany(a => a.SubAttributes.Prepend(a)))
+            .Any(a => a.Returned is ScimReturned.Never or ScimReturned.Request);
     }
 
     /// <summary>Gets the catalog of the User resource: core schema and enterprise extension.</summary>
@@ -28,11 +31,20 @@ internal sealed class ScimAttributeCatalog
     /// <summary>Gets the catalog of the Group resource: the core Group schema, without extensions.</summary>
     public static ScimAttributeCatalog Group { get; } = new(ScimGroupSchemas.Group, []);
 
+    /// <summary>Builds the catalog of the User resource with more extensions after the enterprise one; they are checked by the caller.</summary>
+    /// <param name="extensions">The extension schemas.</param>
+    /// <returns>The catalog.</returns>
+    public static ScimAttributeCatalog ForUsers(IEnumerable<ScimSchemaDefinition> extensions) =>
+        new(ScimUserSchemas.User, [ScimUserSchemas.EnterpriseUser, .. extensions]);
+
     /// <summary>Gets the resource's core schema, whose attributes need no URN prefix.</summary>
     public ScimSchemaDefinition ResourceSchema { get; }
 
     /// <summary>Gets the schema extensions, whose attributes live under their URN in the resource JSON.</summary>
     public ImmutableArray<ScimSchemaDefinition> Extensions { get; }
+
+    /// <summary>Gets a value indicating whether an extension has attributes a response leaves out unless asked for (<c>returned</c> <c>never</c> or <c>request</c>).</summary>
+    public bool HidesUnrequested { get; }
 
     /// <summary>Gets every schema, the core schema first.</summary>
     public ImmutableArray<ScimSchemaDefinition> Schemas { get; }

@@ -1,7 +1,8 @@
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>The data type of a SCIM attribute (RFC 7643 §2.3).</summary>
-internal enum ScimAttributeType
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members are the SCIM type keywords of RFC 7643 §2.3.")]
+public enum ScimAttributeType
 {
     /// <summary>A sequence of characters; compared according to <c>caseExact</c>.</summary>
     String,

@@ -1,7 +1,7 @@
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>Whether and how an attribute can be changed (RFC 7643 §2.2, <c>mutability</c>).</summary>
-internal enum ScimMutability
+public enum ScimMutability
 {
     /// <summary>The attribute can be read and written.</summary>
     ReadWrite,

@@ -1,7 +1,7 @@
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>When an attribute is returned in a response (RFC 7643 §2.2, <c>returned</c>).</summary>
-internal enum ScimReturned
+public enum ScimReturned
 {
     /// <summary>Returned unless excluded by the <c>excludedAttributes</c> parameter.</summary>
     Default,

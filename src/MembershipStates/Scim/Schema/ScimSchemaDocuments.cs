@@ -5,7 +5,7 @@ namespace MembershipStates.Scim;
 
 /// <summary>
 /// Renders the schema documents a SCIM server serves at <c>/Schemas</c> (RFC 7643 §7) for the core User schema,
-/// the enterprise User extension and the core Group schema, from the same attribute definitions filters and paths
+/// the enterprise User extension, the extensions a host declares (<see cref="ScimUserSchema"/>) and the core Group schema, from the same attribute definitions filters and paths
 /// are checked against.
 /// </summary>
 /// <remarks>
@@ -14,31 +14,32 @@ namespace MembershipStates.Scim;
 /// </remarks>
 public static class ScimSchemaDocuments
 {
-    private static readonly ScimSchemaDefinition[] UserSchemas = [.. ScimAttributeCatalog.Default.Schemas];
+    private static readonly ScimSchemaDefinition[] DefaultSchemas = [.. ScimAttributeCatalog.Default.Schemas, .. ScimAttributeCatalog.Group.Schemas];
 
-    private static readonly ScimSchemaDefinition[] AllSchemas = [.. UserSchemas, .. ScimAttributeCatalog.Group.Schemas];
-
-    /// <summary>Gets the URNs of the schemas that can be rendered: the core User schema, the enterprise extension, then the core Group schema.</summary>
-    public static IReadOnlyList<string> SchemaIds { get; } = [.. AllSchemas.Select(schema => schema.Id)];
+    /// <summary>Gets the URNs of the schemas this package defines: the core User schema, the enterprise extension, then the core Group schema.</summary>
+    public static IReadOnlyList<string> SchemaIds { get; } = [.. DefaultSchemas.Select(schema => schema.Id)];
 
     /// <summary>Renders one schema document, as served at <c>/Schemas/{id}</c>.</summary>
     /// <param name="schemaId">The schema URN, such as <c>urn:ietf:params:scim:schemas:core:2.0:User</c>; case is ignored.</param>
     /// <param name="baseUri">The SCIM base URI, such as <c>https://example.com/scim/v2/</c>, for <c>meta.location</c>; omitted when <see langword="null"/>.</param>
+    /// <param name="userSchema">The User schemas, with the host's extensions; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>The document, or <see langword="null"/> when the schema is unknown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schemaId"/> is <see langword="null"/>.</exception>
-    public static JsonObject? Render(string schemaId, Uri? baseUri = null)
+    public static JsonObject? Render(string schemaId, Uri? baseUri = null, ScimUserSchema? userSchema = null)
     {
         ArgumentNullException.ThrowIfNull(schemaId);
-        var schema = Array.Find(AllSchemas, s => string.Equals(s.Id, schemaId, StringComparison.OrdinalIgnoreCase));
+        var schema = (userSchema ?? ScimUserSchema.Default).Catalog.FindSchema(schemaId) ?? ScimAttributeCatalog.Group.FindSchema(schemaId);
         return schema is null ? null : Render(schema, baseUri);
     }
 
     /// <summary>Renders the schema documents of the resources a server serves, as the <c>Resources</c> of the <c>/Schemas</c> list response.</summary>
     /// <param name="baseUri">The SCIM base URI for <c>meta.location</c>; omitted when <see langword="null"/>.</param>
     /// <param name="includeGroups">Whether the server serves Groups, so that the Group schema is listed after the User schemas.</param>
+    /// <param name="userSchema">The User schemas, with the host's extensions, listed after the enterprise one; <see cref="ScimUserSchema.Default"/> when <see langword="null"/>.</param>
     /// <returns>The documents.</returns>
-    public static JsonArray RenderAll(Uri? baseUri = null, bool includeGroups = false) =>
-        [.. (includeGroups ? AllSchemas : UserSchemas).Select(schema => (JsonNode)Render(schema, baseUri))];
+    public static JsonArray RenderAll(Uri? baseUri = null, bool includeGroups = false, ScimUserSchema? userSchema = null) =>
+        [.. (userSchema ?? ScimUserSchema.Default).Catalog.Schemas.Concat(includeGroups ? ScimAttributeCatalog.Group.Schemas : [])
+            .Select(schema => (JsonNode)Render(schema, baseUri))];
 
     private static JsonObject Render(ScimSchemaDefinition schema, Uri? baseUri)
     {

@@ -15,12 +15,11 @@ namespace MembershipStates.Scim.Schema;
 /// </remarks>
 internal static class ScimUndeclaredAttributes
 {
-    private static readonly ScimAttributeCatalog Catalog = ScimAttributeCatalog.Default;
-
     /// <summary>Returns the user without the attributes no schema declares; the same instance when it has none.</summary>
     /// <param name="user">The user.</param>
+    /// <param name="catalog">The schemas the server declares.</param>
     /// <returns>The user, or a copy without its undeclared attributes.</returns>
-    public static ScimUser Drop(ScimUser user)
+    public static ScimUser Drop(ScimUser user, ScimAttributeCatalog catalog)
     {
         if (!HasAny(user))
         {
@@ -35,11 +34,11 @@ internal static class ScimUndeclaredAttributes
                 continue;
             }
 
-            if (Catalog.ResourceSchema.FindAttribute(key) is { } attribute)
+            if (catalog.ResourceSchema.FindAttribute(key) is { } attribute)
             {
                 DropSubAttributes(attribute, value);
             }
-            else if (Catalog.FindSchema(key) is { } extension && !Catalog.IsResourceSchema(extension.Id) && value is JsonObject attributes)
+            else if (catalog.FindSchema(key) is { } extension && !catalog.IsResourceSchema(extension.Id) && value is JsonObject attributes)
             {
                 foreach (var (name, member) in attributes.ToList())
                 {

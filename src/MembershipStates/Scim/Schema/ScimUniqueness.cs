@@ -1,7 +1,7 @@
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>How unique an attribute's value must be (RFC 7643 §2.2, <c>uniqueness</c>).</summary>
-internal enum ScimUniqueness
+public enum ScimUniqueness
 {
     /// <summary>No uniqueness is required.</summary>
     None,
