@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MembershipStates.AspNetCore.Tests.Infrastructure;
 
@@ -62,6 +63,11 @@ public abstract class SampleHostFixture : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Adds to the sample's services, as a host's own code would: nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     private static string TokenOf(string organization) => organization switch
     {
         Acme => AcmeToken,
@@ -86,6 +92,7 @@ public abstract class SampleHostFixture : IDisposable
 
             builder.UseSetting($"Organizations:{Acme}:Token", AcmeToken);
             builder.UseSetting($"Organizations:{Globex}:Token", GlobexToken);
+            builder.ConfigureServices(ConfigureServices);
         });
 
         // Start it now, so that a failure to start shows here and not in the first request.
