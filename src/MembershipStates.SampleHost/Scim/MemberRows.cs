@@ -21,8 +21,9 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
     /// <param name="decision">The decision: its previous snapshot names the rows there are, its next one what to write.</param>
     /// <param name="groups">The member's groups on the side it is on now; empty for a new member.</param>
     /// <param name="attributes">The attributes to store; <see langword="null"/> when the member is removed.</param>
+    /// <param name="attributesJson">The same attributes as stored (JSON); <see langword="null"/> when the member is removed.</param>
     /// <param name="now">When a new membership row is joined.</param>
-    public void Stage(TwoStateEffects plan, MembershipDecision decision, IReadOnlyList<int> groups, ScimUser? attributes, DateTimeOffset now)
+    public void Stage(TwoStateEffects plan, MembershipDecision decision, IReadOnlyList<int> groups, ScimUser? attributes, string? attributesJson, DateTimeOffset now)
     {
         StageGroupMemberships(plan, groups);
         var previous = decision.Previous;
@@ -37,7 +38,7 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
         {
             var row = RowStub(next.Version);
             row.JoinedAt = now;
-            Write(row, next, attributes!);
+            Write(row, next, attributes!, attributesJson!);
             db.Memberships.Add(row);
         }
         else if ((plan & TwoStateEffects.KeepInactiveRecord) != 0)
@@ -47,12 +48,12 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
             {
                 // Inactive stays Inactive: the record takes the new version and attributes where its version is still the one read.
                 db.InactiveMemberships.Attach(record);
-                Write(record, next, attributes!);
+                Write(record, next, attributes!, attributesJson!);
                 db.Entry(record).State = EntityState.Modified;
             }
             else
             {
-                Write(record, next, attributes!);
+                Write(record, next, attributes!, attributesJson!);
                 db.InactiveMemberships.Add(record);
             }
         }
@@ -62,7 +63,7 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
             // written where the version is still the one read.
             var row = RowStub(previous.Version);
             db.Memberships.Attach(row);
-            Write(row, next, attributes!);
+            Write(row, next, attributes!, attributesJson!);
             var entry = db.Entry(row);
             entry.State = EntityState.Modified;
             entry.Property(m => m.JoinedAt).IsModified = false;
@@ -103,6 +104,9 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
 
     private InactiveGroupMember InactiveGroupMember(int groupId) => new() { OrganizationId = organizationId, GroupId = groupId, UserId = userId };
 
+    /// <summary>The attributes as the commit stores them: the SCIM JSON of the user, as text.</summary>
+    public static string Json(ScimUser attributes) => System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
+
     /// <summary>The member's membership row, carrying only its key and a version: the rest is written before it is saved, or never read.</summary>
     private Membership RowStub(long version) =>
         Keyed(new Membership { ScimId = string.Empty, UserName = string.Empty, NormalizedUserName = string.Empty, Attributes = string.Empty }, version);
@@ -120,7 +124,7 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
         return columns;
     }
 
-    private static void Write(ScimColumns columns, in MembershipSnapshot next, ScimUser attributes)
+    private static void Write(ScimColumns columns, in MembershipSnapshot next, ScimUser attributes, string attributesJson)
     {
         columns.ScimId = next.Id!;
         columns.Version = next.Version;
@@ -130,7 +134,7 @@ internal sealed class MemberRows(MembershipDbContext db, int organizationId, int
         columns.NormalizedUserName = Normalization.Normalize(attributes.UserName ?? string.Empty);
         columns.ExternalId = attributes.ExternalId;
         MemberFilterCopies.Write(columns, attributes);
-        columns.Attributes = System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
+        columns.Attributes = attributesJson;
         if (columns is InactiveMembership record)
         {
             record.DeactivatedAt = next.DeactivatedAt ?? next.LastModified;

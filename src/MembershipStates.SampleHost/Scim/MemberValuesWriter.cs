@@ -20,6 +20,7 @@ internal static class MemberValuesWriter
     /// <param name="decision">The decision being committed.</param>
     /// <param name="storedAttributes">The attributes the member had, as stored (JSON); <see langword="null"/> when it was not a member.</param>
     /// <param name="attributes">The attributes it has now; <see langword="null"/> when it is removed.</param>
+    /// <param name="attributesJson">The same attributes as the commit stores them (JSON), serialized once for both.</param>
     /// <param name="cancellationToken">Cancels the deletion.</param>
     public static async Task StageAsync(
         MembershipDbContext db,
@@ -27,12 +28,13 @@ internal static class MemberValuesWriter
         MembershipDecision decision,
         string? storedAttributes,
         ScimUser? attributes,
+        string? attributesJson,
         CancellationToken cancellationToken)
     {
         var previous = decision.Previous;
         var next = decision.Next;
-        var unchanged = previous.Exists && next.Exists && previous.Id == next.Id && attributes is not null
-            && storedAttributes == System.Text.Encoding.UTF8.GetString(ScimJson.ToUtf8Bytes(attributes));
+        var unchanged = previous.Exists && next.Exists && previous.Id == next.Id && attributesJson is not null
+            && storedAttributes == attributesJson;
         if (unchanged)
         {
             return;

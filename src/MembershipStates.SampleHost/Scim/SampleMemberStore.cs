@@ -164,8 +164,9 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             }
         }
 
-        new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, target?.Groups ?? [], attributes, timeProvider.GetUtcNow());
-        await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, cancellationToken).ConfigureAwait(false);
+        var json = attributes is null ? null : MemberRows.Json(attributes);
+        new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, target?.Groups ?? [], attributes, json, timeProvider.GetUtcNow());
+        await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, json, cancellationToken).ConfigureAwait(false);
         return ScimCommitResult.Committed;
     }
 
