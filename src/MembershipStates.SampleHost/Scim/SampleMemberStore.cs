@@ -68,6 +68,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
+        await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         var members = db.Members(organizationId);
         if (query.Filter is { } filter)
         {
@@ -78,7 +79,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
                 return ScimMemberPage.Failed(error);
             }
 
-            members = db.Members(organizations.IdOf(organization), predicate);
+            members = db.Members(organizationId, predicate);
         }
 
         // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
