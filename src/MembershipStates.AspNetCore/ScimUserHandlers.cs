@@ -78,7 +78,7 @@ internal sealed class ScimUserHandlers
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
         _telemetry.Decided(request, operation);
-        return await AnswerAsync(request, operation, request.Aborted).ConfigureAwait(false);
+        return await AnswerAsync(request, new Decided(operation, current?.Groups), request.Aborted).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -102,7 +102,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
-                return _operations.Create(user, existing, newId);
+                return new Decided(_operations.Create(user, existing, newId), existing?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -213,10 +213,18 @@ internal sealed class ScimUserHandlers
 
     /// <summary>
     /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
-    /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read).
+    /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read): the groups the store
+    /// read with the member when it did, else the group store's.
     /// </summary>
-    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The groups read with the member before the commit stay right after it: a commit of a User never changes its
+    /// groups (the rows follow the member from one side to the other, the same groups), and group membership has no
+    /// version of the user's to be consistent with: any read between the request's arrival and its answer is as
+    /// current as another.
+    /// </remarks>
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, Decided decided, CancellationToken cancellationToken)
     {
+        var operation = decided.Operation;
         var outcome = operation.Decision.Outcome;
         if (request.GroupStore is not { } groupStore
             || operation.Error is not null
@@ -234,8 +242,9 @@ internal sealed class ScimUserHandlers
             return ScimResponse.ForOutcome(outcome, resource.WithGroups([], request.GroupsEndpoint), operation.RequestedId ?? id);
         }
 
-        var groups = await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false);
-        return ScimResponse.ForOutcome(outcome, resource.WithGroups([.. groups[id]], request.GroupsEndpoint), operation.RequestedId ?? id);
+        var groups = decided.Groups
+            ?? [.. (await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false))[id]];
+        return ScimResponse.ForOutcome(outcome, resource.WithGroups(groups, request.GroupsEndpoint), operation.RequestedId ?? id);
     }
 
     private static ScimPrecondition IfMatch(ScimRequest request) =>
@@ -268,7 +277,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return decide(current, id, ifMatch);
+                return new Decided(decide(current, id, ifMatch), current?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -296,16 +305,17 @@ internal sealed class ScimUserHandlers
         MembershipCommandKind command,
         bool retriesUniqueness,
         bool stalePreconditionFails,
-        Func<CancellationToken, Task<ScimUserOperation>> decide)
+        Func<CancellationToken, Task<Decided>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
         {
-            var operation = await decide(cancellationToken).ConfigureAwait(false);
+            var decided = await decide(cancellationToken).ConfigureAwait(false);
+            var operation = decided.Operation;
             if (!operation.RequiresCommit)
             {
                 _telemetry.Decided(request, operation);
-                return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
             }
 
             var decision = operation.Decision;
@@ -328,7 +338,7 @@ internal sealed class ScimUserHandlers
                         decision.Command,
                         decision.Outcome,
                         decision.Next.Version);
-                    return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
+                    return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
 
                 case ScimCommitResult.VersionConflict when stalePreconditionFails:
                     _telemetry.Decided(request, operation, result);
@@ -355,4 +365,7 @@ internal sealed class ScimUserHandlers
             }
         }
     }
+
+    /// <summary>An operation decided on a read, and the member's groups when the store read them with it.</summary>
+    private readonly record struct Decided(ScimUserOperation Operation, IReadOnlyList<ScimGroupReference>? Groups);
 }
