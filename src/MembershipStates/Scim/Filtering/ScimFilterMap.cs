@@ -61,20 +61,48 @@ public sealed partial class ScimFilterMap<T>
     private readonly ImmutableArray<AttributePath> _mapped;
     private readonly LambdaExpression? _hasMember;
     private readonly Expression<Func<T, int>>? _position;
+    private readonly ScimAttributeCatalog? _catalog;
 
     /// <summary>Initializes an empty map.</summary>
+    /// <remarks>
+    /// Attributes are checked against the core User schema and the enterprise extension; filters are translated with
+    /// the characteristics of the schemas they were parsed against.
+    /// </remarks>
     public ScimFilterMap()
-        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null)
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null, null)
     {
     }
 
-    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped, LambdaExpression? hasMember, Expression<Func<T, int>>? position)
+    /// <summary>Initializes an empty map of Users whose attributes are checked against <paramref name="userSchema"/>.</summary>
+    /// <param name="userSchema">The User schemas the server serves, with the host's extensions, from <see cref="ScimUserSchema.WithExtensions"/>.</param>
+    /// <remarks>
+    /// Map an extension attribute by its URN path, such as
+    /// <c>urn:example:params:scim:schemas:extension:acme:2.0:User:costCenter</c>: <see cref="MapNormalized"/> refuses
+    /// one declared <c>caseExact</c>, and every filter is translated with the declared characteristics, whatever
+    /// schemas it was parsed against.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="userSchema"/> is <see langword="null"/>.</exception>
+    public ScimFilterMap(ScimUserSchema userSchema)
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null, (userSchema ?? throw new ArgumentNullException(nameof(userSchema))).Catalog)
+    {
+    }
+
+    private ScimFilterMap(
+        ImmutableDictionary<AttributePath, FilterMapping> map,
+        ImmutableArray<AttributePath> mapped,
+        LambdaExpression? hasMember,
+        Expression<Func<T, int>>? position,
+        ScimAttributeCatalog? catalog)
     {
         _map = map;
         _mapped = mapped;
         _hasMember = hasMember;
         _position = position;
+        _catalog = catalog;
     }
+
+    /// <summary>Gets the catalog mappings are checked against.</summary>
+    private ScimAttributeCatalog Catalog => _catalog ?? ScimAttributeCatalog.Default;
 
     /// <summary>Gets the mapped attribute paths, in the order they were mapped.</summary>
     public IReadOnlyList<AttributePath> Attributes => _mapped;
@@ -152,7 +180,7 @@ public sealed partial class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(normalizedProperty);
         ArgumentNullException.ThrowIfNull(normalize);
         var key = NewKey(attributePath);
-        if (ScimAttributeCatalog.Default.Resolve(key).Target is { } target)
+        if (Catalog.Resolve(key).Target is { } target)
         {
             var compared = FilterSemantics.ComparedAttribute(target);
             if (compared is null || compared.CaseExact || compared.Type is not (ScimAttributeType.String or ScimAttributeType.Reference))
@@ -255,7 +283,7 @@ public sealed partial class ScimFilterMap<T>
     private (AttributePath Key, ScimFilterMap<TValue> Element) ValuesKey<TValue>(string attributePath, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
     {
         var key = NewKey(attributePath);
-        var definition = ScimAttributeCatalog.Default.Resolve(key).Attribute;
+        var definition = Catalog.Resolve(key).Attribute;
         if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { IsComplex: false } or { MultiValued: false })
         {
             throw new ArgumentException($"'{attributePath}' is not a multi-valued complex attribute; map it with {nameof(Map)}.", nameof(attributePath));
@@ -291,7 +319,7 @@ public sealed partial class ScimFilterMap<T>
     }
 
     private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
-        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position);
+        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position, _catalog);
 
     /// <summary>
     /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
@@ -320,7 +348,7 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"'{key}' is already mapped.", nameof(hasMember));
         }
 
-        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember, _position);
+        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember, _position, _catalog);
     }
 
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
@@ -339,7 +367,7 @@ public sealed partial class ScimFilterMap<T>
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameter = Expression.Parameter(typeof(T), "resource");
-        if (LinqFilterTranslator.TryTranslate(filter.Root, _map, _mapped, _hasMember, parameter, out var body, out error))
+        if (LinqFilterTranslator.TryTranslate(filter.Root, _catalog ?? filter.Catalog, _map, _mapped, _hasMember, parameter, out var body, out error))
         {
             predicate = Expression.Lambda<Func<T, bool>>(body, parameter);
             return true;
@@ -365,5 +393,5 @@ public sealed partial class ScimFilterMap<T>
     private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
         _hasMember is not null && key.Attribute().Equals(LinqFilterTranslator.MembersPath)
             ? throw new ArgumentException($"'{key}' is answered by {nameof(MapMembers)}.", nameof(mapping))
-            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position);
+            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position, _catalog);
 }
