@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.SampleHost.Scim;
 
@@ -19,6 +20,10 @@ namespace MembershipStates.SampleHost.Scim;
 /// filter on them is a 400 <c>invalidFilter</c> that lists what is.</para>
 /// <para>The same map sorts: the multi-valued attributes kept in <c>member_values</c> by the value marked primary,
 /// else the first by position (RFC 7644 §3.4.2.3); <c>groups</c>, which has no order, is not sortable.</para>
+/// <para>The attributes of the User schema extensions the host declares (<see cref="ExtensionAttributes"/>) are read
+/// from their rows of <c>member_values</c>, in the column of their type: a single-valued one through a correlated
+/// subquery on the primary key, a multi-valued simple one as its values. They compare and sort as declared:
+/// <c>caseExact</c> strings as stored, others folded, numbers and dateTimes by value.</para>
 /// <para>Strings that are not <c>caseExact</c> are compared on copies folded by <see cref="Normalization.Normalize"/>
 /// (<see cref="string.ToUpperInvariant()"/>, the fold of the package's evaluator), with the operand folded the same
 /// way, and ordered byte by byte (SQLite's <c>BINARY</c>, PostgreSQL's collation <c>"C"</c>): the database answers
@@ -34,9 +39,15 @@ internal static class MemberFilter
     private static readonly ConditionalWeakTable<MembershipDbContext, ScimFilterMap<MemberRow>> Maps = [];
 
     /// <summary>Returns the map whose subqueries read <paramref name="db"/>'s tables.</summary>
-    public static ScimFilterMap<MemberRow> For(MembershipDbContext db) => Maps.GetValue(db, Build);
+    /// <param name="db">The context.</param>
+    /// <param name="extensions">The application's declared extensions; the same for every call with one context.</param>
+    public static ScimFilterMap<MemberRow> For(MembershipDbContext db, ExtensionAttributes extensions) =>
+        Maps.TryGetValue(db, out var map) ? map : Maps.GetValue(db, context => Build(context, extensions));
 
-    private static ScimFilterMap<MemberRow> Build(MembershipDbContext db) => new ScimFilterMap<MemberRow>()
+    private static ScimFilterMap<MemberRow> Build(MembershipDbContext db, ExtensionAttributes extensions) =>
+        extensions.All.Aggregate(Core(db, new ScimFilterMap<MemberRow>(extensions.Schema)), (map, attribute) => MapExtension(map, db, attribute));
+
+    private static ScimFilterMap<MemberRow> Core(MembershipDbContext db, ScimFilterMap<MemberRow> map) => map
         .Map("id", m => m.ScimId)
         .MapNormalized("userName", m => m.NormalizedUserName, Normalization.Normalize)
         .Map("externalId", m => m.ExternalId)
@@ -84,6 +95,38 @@ internal static class MemberFilter
         .MapNormalized($"{Enterprise}:manager.value", m => m.ManagerId, Normalization.Normalize)
         .MapNormalized($"{Enterprise}:manager.displayName", m => m.ManagerDisplayName, Normalization.Normalize)
         .MapNormalized($"{Enterprise}:manager.$ref", m => m.ManagerReference, Normalization.Normalize);
+
+    /// <summary>Maps a declared extension attribute to its rows, in the column of its type.</summary>
+    private static ScimFilterMap<MemberRow> MapExtension(ScimFilterMap<MemberRow> map, MembershipDbContext db, ExtensionAttribute attribute)
+    {
+        var path = attribute.Path;
+        var declaration = attribute.Declaration;
+        var folded = declaration.Type is ScimAttributeType.String or ScimAttributeType.Reference && !declaration.CaseExact;
+        if (declaration.MultiValued)
+        {
+            return map.MapValues(path, m => m.ScimId, ValuesOf(db, path), v => v.ScimId, value => declaration.Type switch
+            {
+                ScimAttributeType.Boolean => value.Map("value", v => v.Boolean).MapPosition(v => v.Position),
+                ScimAttributeType.Integer => value.Map("value", v => v.Integer).MapPosition(v => v.Position),
+                ScimAttributeType.Decimal => value.Map("value", v => v.Number).MapPosition(v => v.Position),
+                ScimAttributeType.DateTime => value.Map("value", v => v.Instant).MapPosition(v => v.Position),
+                _ when folded => value.MapNormalized("value", v => v.Value, Normalization.Normalize).MapPosition(v => v.Position),
+                _ => value.Map("value", v => v.Value).MapPosition(v => v.Position),
+            });
+        }
+
+        // One row, position 0: the correlated subquery finds it by the primary key (SCIM id, attribute, position).
+        var rows = db.MemberValues;
+        return declaration.Type switch
+        {
+            ScimAttributeType.Boolean => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Boolean).FirstOrDefault()),
+            ScimAttributeType.Integer => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Integer).FirstOrDefault()),
+            ScimAttributeType.Decimal => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Number).FirstOrDefault()),
+            ScimAttributeType.DateTime => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Instant).FirstOrDefault()),
+            _ when folded => map.MapNormalized(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Value).FirstOrDefault(), Normalization.Normalize),
+            _ => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Value).FirstOrDefault()),
+        };
+    }
 
     /// <summary>
     /// The values of one attribute, of every member: the filter becomes <c>ScimId IN (SELECT ScimId FROM

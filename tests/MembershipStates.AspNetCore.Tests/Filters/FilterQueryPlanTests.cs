@@ -34,7 +34,7 @@ public abstract class FilterQueryPlanTests(SampleHostFixture host, ITestOutputHe
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
         await SeedAsync(db);
         ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
-        MemberFilter.For(db).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
+        MemberFilter.For(db, new ExtensionAttributes(Microsoft.Extensions.Options.Options.Create(new MembershipStatesOptions()))).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
         var organizationId = await db.Organizations.Where(o => o.Name == SampleHostFixture.Acme).Select(o => o.Id).SingleAsync();
         var query = db.Members(organizationId, predicate!).Select(m => m.ScimId);
 

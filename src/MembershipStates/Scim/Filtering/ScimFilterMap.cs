@@ -222,12 +222,14 @@ public sealed partial class ScimFilterMap<T>
     /// sends to the database as <c>EXISTS</c>. <c>emails pr</c> is true when a value has a mapped sub-attribute
     /// present. Sub-attributes are compared with the characteristics the schema gives them (<c>caseExact</c>,
     /// type), as the in-memory evaluator compares them.</para>
+    /// <para>The values of a multi-valued simple attribute, such as an extension's list of strings, are mapped as
+    /// <c>value</c> alone: <c>value =&gt; value.Map("value", v =&gt; v.Text)</c>.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="attributePath"/> is not an attribute name, names an attribute the schema says is not
-    /// multi-valued and complex, or is already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
-    /// maps a path that is not one sub-attribute name, normalizes a sub-attribute that is not a case-insensitive
+    /// multi-valued, or is already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
+    /// maps a path that is not one sub-attribute name (only <c>value</c> for a simple attribute), normalizes a sub-attribute that is not a case-insensitive
     /// string, or maps nothing.
     /// </exception>
     public ScimFilterMap<T> MapValues<TValue>(string attributePath, Expression<Func<T, IEnumerable<TValue>>> values, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
@@ -284,9 +286,9 @@ public sealed partial class ScimFilterMap<T>
     {
         var key = NewKey(attributePath);
         var definition = Catalog.Resolve(key).Attribute;
-        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { IsComplex: false } or { MultiValued: false })
+        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { MultiValued: false })
         {
-            throw new ArgumentException($"'{attributePath}' is not a multi-valued complex attribute; map it with {nameof(Map)}.", nameof(attributePath));
+            throw new ArgumentException($"'{attributePath}' is not a multi-valued attribute; map it with {nameof(Map)}.", nameof(attributePath));
         }
 
         if (_mapped.Any(mapped => mapped.Attribute().Equals(key)))
@@ -300,10 +302,17 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"The values of '{key}' need at least one sub-attribute mapped, and no members.", nameof(mapValue));
         }
 
+        // The values of a multi-valued simple attribute (a list of strings, say) have no sub-attributes: each is its
+        // own "value", which is what a filter on the attribute compares (RFC 7644 §3.4.2.2).
+        if (definition is { IsComplex: false } && !element._mapped.All(sub => sub.Equals(ValueKey)))
+        {
+            throw new ArgumentException($"'{key}' is a multi-valued simple attribute; map each of its values as \"value\" only.", nameof(mapValue));
+        }
+
         foreach (var sub in element._mapped)
         {
             var mapping = element._map[sub];
-            var compared = ScimAttributeCatalog.ResolveSubAttribute(definition, sub.Name).Target;
+            var compared = definition is { IsComplex: false } ? definition : ScimAttributeCatalog.ResolveSubAttribute(definition, sub.Name).Target;
             if (sub.SchemaUrn is not null || sub.SubAttribute is not null || sub.ValueFilter is not null || mapping.Values is not null)
             {
                 throw new ArgumentException($"'{sub}' is not the name of one sub-attribute of '{key}'.", nameof(mapValue));
@@ -317,6 +326,8 @@ public sealed partial class ScimFilterMap<T>
 
         return (key, element);
     }
+
+    private static readonly AttributePath ValueKey = new(null, "value", null, null);
 
     private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
         new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position, _catalog);
