@@ -23,6 +23,7 @@ public sealed class ScimExtensionQueryTests
                 new() { Name = "remote", Type = ScimAttributeType.Boolean },
                 new() { Name = "level", Type = ScimAttributeType.Integer },
                 new() { Name = "pin", Mutability = ScimMutability.WriteOnly },
+                new() { Name = "skills", MultiValued = true },
                 new()
                 {
                     Name = "office",
@@ -147,6 +148,38 @@ public sealed class ScimExtensionQueryTests
     }
 
     [Fact]
+    public void FilterMap_MultiValuedSimpleExtensionAttribute_MatchesWhenAnyValueDoes()
+    {
+        var map = new ScimFilterMap<Row>(Schema)
+            .Map("id", r => r.Id)
+            .MapValues($"{Acme}:skills", r => r.Skills, value => value.MapNormalized("value", s => s, static v => v.ToUpperInvariant()));
+        var rows = new[] { new Row("1", null, null, null) { Skills = ["ML", "OPS"] }, new Row("2", null, null, null) { Skills = ["SQL"] }, new Row("3", null, null, null) };
+
+        string[] Select(string text)
+        {
+            ScimFilter.TryParse(text, Schema, out var filter, out _).Should().BeTrue();
+            map.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.Message);
+            var selected = rows.AsQueryable().Where(predicate!).Select(r => r.Id).ToArray();
+            var evaluated = rows.Where(r => filter!.TryEvaluate(Json(r), out var m, out _) && m).Select(r => r.Id).ToArray();
+            selected.Should().Equal(evaluated, "the translation agrees with the evaluator on {0}", text);
+            return selected;
+        }
+
+        Select($"{Acme}:skills eq \"ops\"").Should().Equal("1");
+        Select($"{Acme}:skills sw \"s\"").Should().Equal("2");
+        Select($"{Acme}:skills pr").Should().Equal("1", "2");
+        Select($"not ({Acme}:skills ne \"sql\")").Should().Equal("2", "3");
+    }
+
+    [Fact]
+    public void FilterMap_MultiValuedSimpleExtensionAttribute_MapsItsValuesAsValueOnly()
+    {
+        var map = () => new ScimFilterMap<Row>(Schema).MapValues($"{Acme}:skills", r => r.Skills, value => value.Map("type", s => s));
+
+        map.Should().Throw<ArgumentException>().WithMessage("*multi-valued simple attribute*\"value\" only*");
+    }
+
+    [Fact]
     public void Discovery_AnnouncesAWriteOnlyAttributeAsNeverReturned()
     {
         var document = JsonNode.Parse(ScimDiscovery.Schema(Acme, userSchema: Schema).Body.Span)!;
@@ -157,7 +190,16 @@ public sealed class ScimExtensionQueryTests
         ((string)pin["returned"]!).Should().Be("never");
     }
 
-    /// <summary>A host's entity with extension attributes in columns of their own.</summary>
-    public sealed record Row(string Id, string? Badge, string? CostCenter, int? Level);
+    /// <summary>A host's entity with extension attributes in columns of their own, its skills as a list.</summary>
+    public sealed record Row(string Id, string? Badge, string? CostCenter, int? Level)
+    {
+        public IReadOnlyList<string> Skills { get; init; } = [];
+    }
+
+    private static JsonObject Json(Row row) => new()
+    {
+        ["id"] = row.Id,
+        [Acme] = new JsonObject { ["skills"] = new JsonArray([.. row.Skills.Select(s => (JsonNode)JsonValue.Create(s))]) },
+    };
 
 }
