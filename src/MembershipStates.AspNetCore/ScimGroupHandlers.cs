@@ -83,7 +83,6 @@ internal sealed class ScimGroupHandlers
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "displayName", group.DisplayName!.ToUpperInvariant()), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            stalePreconditionFails: false,
             _ => Task.FromResult(_operations.Create(group, Guid.NewGuid().ToString("D")))).ConfigureAwait(false);
     }
 
@@ -158,7 +157,6 @@ internal sealed class ScimGroupHandlers
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            stalePreconditionFails: ifMatch.IsPresent && !ifMatch.IsAny,
             async cancellationToken =>
             {
                 // A change never needs the member list: PUT and PATCH send deltas, DELETE drops the rows.
@@ -183,7 +181,7 @@ internal sealed class ScimGroupHandlers
         return stored is null ? operation : operation.WithGroupAsStored(stored);
     }
 
-    private async Task<ScimResponse> CommitAsync(ScimRequest request, bool stalePreconditionFails, Func<CancellationToken, Task<ScimGroupOperation>> decide)
+    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupOperation>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
@@ -217,8 +215,8 @@ internal sealed class ScimGroupHandlers
                 case ScimGroupCommitResult.UnknownMember:
                     return (await UnknownMemberAsync(request, change.AddedMembers, cancellationToken).ConfigureAwait(false)).ToResponse();
 
-                case ScimGroupCommitResult.VersionConflict when stalePreconditionFails:
-                    return ScimError.PreconditionFailed("The group changed since the version in If-Match; nothing was changed.").ToResponse();
+                case ScimGroupCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
+                    return stale.ToResponse();
 
                 case ScimGroupCommitResult.VersionConflict:
                     if (attempt > _options.MaxConflictRetries)

@@ -96,9 +96,7 @@ internal sealed class ScimUserHandlers
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "userName", userName.ToUpperInvariant()), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            MembershipCommandKind.Provision,
             retriesUniqueness: true,
-            stalePreconditionFails: false,
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
@@ -115,7 +113,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error!.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -127,13 +125,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error!.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, MembershipCommandKind.Remove, _operations.Delete).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, _operations.Delete).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
@@ -241,20 +239,15 @@ internal sealed class ScimUserHandlers
     private static ScimPrecondition IfMatch(ScimRequest request) =>
         ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
 
-    // An If-Match that names versions cannot be satisfied by deciding again: the version it names is gone.
-    private static bool NamesVersions(ScimPrecondition ifMatch) => ifMatch.IsPresent && !ifMatch.IsAny;
-
     private static string LockKey(string organization, string kind, string value) =>
         string.Concat(organization, "\n", kind, "\n", value);
 
-    /// <summary>Decides, commits when the decision changes something, and retries a lost race by reading and deciding again.</summary>
     /// <summary>
     /// Changes the member the route's id names: serialized per id, re-read and re-decided on every attempt, so a lost
     /// race is decided again against what won it.
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        MembershipCommandKind command,
         Func<ScimMember?, string, ScimPrecondition, ScimUserOperation> decide)
     {
         var id = IdOf(request);
@@ -262,9 +255,7 @@ internal sealed class ScimUserHandlers
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            command,
             retriesUniqueness: false,
-            stalePreconditionFails: NamesVersions(ifMatch),
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
@@ -291,11 +282,13 @@ internal sealed class ScimUserHandlers
         }
     }
 
+    /// <summary>
+    /// Decides, commits when the decision changes something, and retries a lost race by reading and deciding again,
+    /// unless the operation says a version conflict is its answer (a stale <c>If-Match</c>).
+    /// </summary>
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
-        MembershipCommandKind command,
         bool retriesUniqueness,
-        bool stalePreconditionFails,
         Func<CancellationToken, Task<ScimUserOperation>> decide)
     {
         var cancellationToken = request.Aborted;
@@ -330,9 +323,9 @@ internal sealed class ScimUserHandlers
                         decision.Next.Version);
                     return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
 
-                case ScimCommitResult.VersionConflict when stalePreconditionFails:
+                case ScimCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
                     _telemetry.Decided(request, operation, result);
-                    return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.").ToResponse();
+                    return stale.ToResponse();
 
                 case ScimCommitResult.UniquenessViolation when !retriesUniqueness || attempt > _options.MaxConflictRetries:
                     _telemetry.Decided(request, operation, result);
@@ -342,12 +335,12 @@ internal sealed class ScimUserHandlers
                     if (attempt > _options.MaxConflictRetries)
                     {
                         _telemetry.Decided(request, operation, result);
-                        ScimLog.CommitRetriesExhausted(_logger, request.Organization, command, result, attempt);
+                        ScimLog.CommitRetriesExhausted(_logger, request.Organization, decision.Command, result, attempt);
                         return ScimError.Conflict(
                             "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.").ToResponse();
                     }
 
-                    ScimLog.CommitRetried(_logger, request.Organization, command, result, attempt);
+                    ScimLog.CommitRetried(_logger, request.Organization, decision.Command, result, attempt);
                     break;
 
                 default:

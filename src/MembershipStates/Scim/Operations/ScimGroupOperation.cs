@@ -14,12 +14,13 @@ public sealed class ScimGroupOperation
 {
     private readonly int _status;
 
-    private ScimGroupOperation(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error)
+    private ScimGroupOperation(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error, ScimError? versionConflictError = null)
     {
         _status = status;
         Group = group;
         Change = change;
         Error = error;
+        VersionConflictError = versionConflictError;
     }
 
     /// <summary>Gets the error that answers the request, or <see langword="null"/>; with it nothing changes.</summary>
@@ -30,6 +31,13 @@ public sealed class ScimGroupOperation
 
     /// <summary>Gets the group as it is after the operation, or <see langword="null"/> when there is none (deleted, not found).</summary>
     public ScimStoredGroup? Group { get; }
+
+    /// <summary>
+    /// Gets the answer when the store's commit finds the group changed since it was read: 412 when the request's
+    /// <c>If-Match</c> named the version the change was made on, which is gone; <see langword="null"/> when the
+    /// request may be read and decided again.
+    /// </summary>
+    public ScimError? VersionConflictError { get; }
 
     /// <summary>Gets a value indicating whether the host must commit <see cref="Change"/> before answering.</summary>
     public bool RequiresCommit => Change is not null;
@@ -76,4 +84,11 @@ public sealed class ScimGroupOperation
     internal static ScimGroupOperation Refused(ScimError error) => new(error.Status, null, null, error);
 
     internal static ScimGroupOperation Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change, null);
+
+    /// <summary>A change made under <paramref name="ifMatch"/>, which says what a version conflict at commit means.</summary>
+    internal static ScimGroupOperation Answer(int status, ScimStoredGroup? group, ScimGroupChange change, ScimPrecondition ifMatch) =>
+        new(status, group, change, null, ifMatch.NamesVersions ? StaleIfMatch : null);
+
+    private static ScimError StaleIfMatch =>
+        ScimError.PreconditionFailed("The group changed since the version in If-Match; nothing was changed.");
 }

@@ -133,7 +133,7 @@ public sealed class ScimGroupOperations
         var members = MemberIds(requested);
         var next = current.With(requested.DisplayName!, requested.ExternalId, checked(current.Version + 1), _timeProvider.GetUtcNow(), AsMembers(members));
         var change = new ScimGroupChange(ScimGroupChangeKind.Update, current.Id, current.Version, WithoutMembers(next), replacesMembers: true, members, []);
-        return ScimGroupOperation.Answer(200, next, change);
+        return ScimGroupOperation.Answer(200, next, change, ifMatch);
     }
 
     /// <summary>Patches a group (<c>PATCH /Groups/{id}</c>): new names and member deltas, answered 204.</summary>
@@ -168,7 +168,7 @@ public sealed class ScimGroupOperations
         var next = current.With(displayName, externalId, checked(current.Version + 1), _timeProvider.GetUtcNow(), members: null);
         var change = new ScimGroupChange(
             ScimGroupChangeKind.Update, current.Id, current.Version, next, patch.ReplacesMembers, patch.AddedMembers, patch.RemovedMembers);
-        return ScimGroupOperation.Answer(204, next, change);
+        return ScimGroupOperation.Answer(204, next, change, ifMatch);
     }
 
     /// <summary>Deletes a group (<c>DELETE /Groups/{id}</c>): the group and its memberships go, its members' users stay as they are.</summary>
@@ -189,7 +189,7 @@ public sealed class ScimGroupOperations
             return PreconditionFailed();
         }
 
-        return ScimGroupOperation.Answer(204, null, new ScimGroupChange(ScimGroupChangeKind.Delete, current.Id, current.Version, null, replacesMembers: false, [], []));
+        return ScimGroupOperation.Answer(204, null, new ScimGroupChange(ScimGroupChangeKind.Delete, current.Id, current.Version, null, replacesMembers: false, [], []), ifMatch);
     }
 
     /// <summary>Answers a page of a list or filter (<c>GET /Groups</c>).</summary>

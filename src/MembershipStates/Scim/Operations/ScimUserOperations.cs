@@ -157,7 +157,7 @@ public sealed partial class ScimUserOperations
     {
         var snapshot = current?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(snapshot, ifMatch.ApplyTo(MembershipCommand.Remove(), snapshot));
-        return ScimUserOperation.Decided(decision, decision.IsChange ? null : current?.Attributes, id);
+        return ScimUserOperation.Decided(decision, decision.IsChange ? null : current?.Attributes, id, ifMatch);
     }
 
     /// <summary>Answers a page of a list or filter (<c>GET /Users</c>).</summary>
@@ -187,7 +187,7 @@ public sealed partial class ScimUserOperations
             : MembershipCommand.UpdateProfile(changesAttributes);
         var decision = _lifecycle.Decide(current.Membership, ifMatch.ApplyTo(command, current.Membership));
         var kept = (decision.Effects & MembershipEffects.WriteAttributes) != 0 ? attributes : current.Attributes;
-        return ScimUserOperation.Decided(decision, kept, id);
+        return ScimUserOperation.Decided(decision, kept, id, ifMatch);
     }
 
 }
