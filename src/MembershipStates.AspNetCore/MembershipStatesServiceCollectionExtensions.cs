@@ -40,7 +40,9 @@ public static class MembershipStatesServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ScimTelemetry>();
         services.TryAddSingleton<ScimPipeline>();
+        services.TryAddSingleton<ScimServedSchemas>();
         services.TryAddSingleton<ScimUserHandlers>();
+        services.TryAddSingleton<ScimDiscoveryHandlers>();
         services.TryAddSingleton<ScimGroupHandlers>();
         return services;
     }

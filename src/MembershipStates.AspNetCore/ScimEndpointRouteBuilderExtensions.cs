@@ -82,17 +82,19 @@ public static class ScimEndpointRouteBuilderExtensions
         }
         else
         {
-            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups)));
-            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups))));
-            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimUserHandlers.ReadGroupAsync, ScimAttributeProjection.ForGroups)));
+            var groups = services.GetRequiredService<ScimGroupHandlers>();
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(groups.ListWithoutStoreAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(groups.ListWithoutStoreAsync, ScimAttributeProjection.ForGroups))));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimGroupHandlers.ReadWithoutStoreAsync, ScimAttributeProjection.ForGroups)));
         }
 
-        group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
-        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => handlers.ResourceTypesAsync(request, servesGroups)));
-        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => handlers.ResourceTypeAsync(request, servesGroups)));
-        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => handlers.SchemasAsync(request, servesGroups)));
-        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => handlers.SchemaAsync(request, servesGroups)));
-        group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
+        var discovery = services.GetRequiredService<ScimDiscoveryHandlers>();
+        group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, discovery.ServiceProviderConfigAsync));
+        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => discovery.ResourceTypesAsync(request, servesGroups)));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => discovery.ResourceTypeAsync(request, servesGroups)));
+        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => discovery.SchemasAsync(request, servesGroups)));
+        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => discovery.SchemaAsync(request, servesGroups)));
+        group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUnmatchedHandler.AnswerAsync));
         return group;
     }
 

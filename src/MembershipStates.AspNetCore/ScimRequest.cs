@@ -49,6 +49,9 @@ internal sealed class ScimRequest
 
     public string? RouteValue(string name) => HttpContext.Request.RouteValues[name]?.ToString();
 
+    /// <summary>Gets the <c>{id}</c> of the route: the resource the request names, or empty on a route without one.</summary>
+    public string ResourceId => RouteValue("id") ?? string.Empty;
+
     /// <summary>Gets the query parameters that stand in for the URL's, or <see langword="null"/> to read the URL's.</summary>
     private IReadOnlyDictionary<string, string>? QueryOverride { get; init; }
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace MembershipStates.AspNetCore;
 
 /// <summary>
-/// The SCIM endpoints: each reads what the store has, lets <see cref="ScimUserOperations"/> decide, commits the
-/// decision, and answers.
+/// The <c>/Users</c> endpoints over the host's <see cref="IScimMemberStore"/>: each reads what the store has, lets
+/// <see cref="ScimUserOperations"/> decide, commits the decision, and answers.
 /// </summary>
 /// <remarks>Thread-safe; one instance serves the application.</remarks>
 internal sealed class ScimUserHandlers
@@ -21,10 +21,10 @@ internal sealed class ScimUserHandlers
     private readonly ScimTelemetry _telemetry;
     private readonly KeyedLocks _locks = new();
 
-    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
+    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, ScimServedSchemas schemas, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
     {
         _options = options.Value;
-        _userSchema = ScimUserSchema.WithExtensions(_options.SchemaExtensions);
+        _userSchema = schemas.User;
         _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider), _userSchema);
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
         _telemetry = telemetry;
@@ -73,7 +73,7 @@ internal sealed class ScimUserHandlers
     /// <summary><c>GET /Users/{id}</c>.</summary>
     public async Task<ScimResponse> ReadAsync(ScimRequest request)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var current = await request.Store.FindByIdAsync(request.Organization, id, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
@@ -134,80 +134,9 @@ internal sealed class ScimUserHandlers
         return await ChangeByIdAsync(request, _operations.Delete).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
-    public Task<ScimResponse> ListGroupsAsync(ScimRequest request)
-    {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
-        {
-            return Task.FromResult(page.Error!.ToResponse());
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
-        return Task.FromResult(sort.IsSuccess
-            ? ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value))
-            : sort.Error.ToResponse());
-    }
-
-    /// <summary><c>GET /Groups/{id}</c> of a host that serves no groups: there are none.</summary>
-    public static Task<ScimResponse> ReadGroupAsync(ScimRequest request) =>
-        Task.FromResult(ScimError.ResourceNotFound(IdOf(request)).ToResponse());
-
-    public Task<ScimResponse> ServiceProviderConfigAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
-
-    public Task<ScimResponse> ResourceTypesAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> ResourceTypeAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> SchemasAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups, _userSchema));
-
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
     public ScimAttributeProjection ProjectUsers(string? attributes, string? excludedAttributes) =>
         ScimAttributeProjection.ForUsers(attributes, excludedAttributes, _userSchema);
-
-    /// <summary>
-    /// Any other path or method under the SCIM base: 405 for a method other than GET on a discovery endpoint,
-    /// 501 for another endpoint SCIM defines (another method, bulk, search), 404 otherwise.
-    /// </summary>
-    public static Task<ScimResponse> UnmatchedAsync(ScimRequest request)
-    {
-        var path = request.RouteValue("path") ?? string.Empty;
-        var segments = path.Split('/');
-        var resource = segments[0].ToUpperInvariant();
-        var method = request.HttpContext.Request.Method;
-
-        // The discovery endpoints are read-only (RFC 7644 §4); their GET is mapped, so any method arriving here is refused.
-        var discovery = segments.Length switch
-        {
-            1 => resource is "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS",
-            2 => resource is "RESOURCETYPES" or "SCHEMAS",
-            _ => false,
-        };
-        if (discovery && !HttpMethods.IsGet(method))
-        {
-            return Task.FromResult(ScimResponse.MethodNotAllowed(
-                ["GET"], $"/{path} is read-only: {method} is not allowed (RFC 7644 §4)."));
-        }
-        var defined = segments.Length switch
-        {
-            1 => resource is "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH",
-            2 => resource is "USERS" or "GROUPS" or "RESOURCETYPES" or "SCHEMAS",
-            _ => false,
-        };
-        ScimError error = defined
-            ? ScimError.NotImplemented($"{method} /{path} is not supported by this service provider.")
-            : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
-        return Task.FromResult(error.ToResponse());
-    }
-
-    private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
 
     /// <summary>
     /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
@@ -250,7 +179,7 @@ internal sealed class ScimUserHandlers
         ScimRequest request,
         Func<ScimMember?, string, ScimPrecondition, ScimUserOperation> decide)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var ifMatch = IfMatch(request);
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
