@@ -9,7 +9,7 @@ namespace MembershipStates.AspNetCore;
 /// </summary>
 public static class MembershipStatesServiceCollectionExtensions
 {
-    /// <summary>Registers what <see cref="ScimEndpointRouteBuilderExtensions.MapScim"/> needs, and checks the options when the application starts.</summary>
+    /// <summary>Registers what <see cref="MembershipStatesEndpointRouteBuilderExtensions.MapMembershipStates"/> needs, and checks the options when the application starts.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; the defaults apply when <see langword="null"/>.</param>
     /// <returns>The same service collection.</returns>

@@ -168,7 +168,7 @@ internal sealed class ScimGroupHandlers
         string.Concat(organization, "\ngroup\n", kind, "\n", value);
 
     /// <summary>Changes the group the route's id names: serialized per id, re-read and re-decided on every attempt.</summary>
-    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupOperation> decide)
+    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupDecision> decide)
     {
         var id = request.ResourceId;
         var ifMatch = ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
@@ -187,7 +187,7 @@ internal sealed class ScimGroupHandlers
     /// A created or replaced group with members is answered as the store now has it, read back with its members, so
     /// that each carries its <c>display</c>; a PATCH (204) and a group without members are answered as they are.
     /// </summary>
-    private static async Task<ScimGroupOperation> WithStoredMembersAsync(ScimRequest request, ScimGroupOperation operation, CancellationToken cancellationToken)
+    private static async Task<ScimGroupDecision> WithStoredMembersAsync(ScimRequest request, ScimGroupDecision operation, CancellationToken cancellationToken)
     {
         var method = request.HttpContext.Request.Method;
         if (operation.Group is not { Members.Count: > 0 } group || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
@@ -199,7 +199,7 @@ internal sealed class ScimGroupHandlers
         return stored is null ? operation : operation.WithGroupAsStored(stored);
     }
 
-    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupOperation>> decide)
+    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupDecision>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)

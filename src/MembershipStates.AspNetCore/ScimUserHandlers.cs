@@ -142,7 +142,7 @@ internal sealed class ScimUserHandlers
     /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
     /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read).
     /// </summary>
-    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserDecision operation, CancellationToken cancellationToken)
     {
         var outcome = operation.Decision.Outcome;
         if (request.GroupStore is not { } groupStore
@@ -177,7 +177,7 @@ internal sealed class ScimUserHandlers
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        Func<ScimMember?, string, ScimPrecondition, ScimUserOperation> decide)
+        Func<ScimMember?, string, ScimPrecondition, ScimUserDecision> decide)
     {
         var id = request.ResourceId;
         var ifMatch = IfMatch(request);
@@ -195,7 +195,7 @@ internal sealed class ScimUserHandlers
     /// <summary>Commits a decision within a span of its own, which ends with the store's answer, or in error with its exception.</summary>
     /// <remarks>The span starts here rather than in the caller: it is the current activity only until this method
     /// returns, so that a retry's span is a sibling of this one, not its child.</remarks>
-    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserDecision operation, CancellationToken cancellationToken)
     {
         using var span = ScimTelemetry.StartCommit(request, operation.Decision);
         try
@@ -218,7 +218,7 @@ internal sealed class ScimUserHandlers
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         bool retriesUniqueness,
-        Func<CancellationToken, Task<ScimUserOperation>> decide)
+        Func<CancellationToken, Task<ScimUserDecision>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)

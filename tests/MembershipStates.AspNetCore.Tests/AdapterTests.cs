@@ -175,7 +175,7 @@ public sealed class AdapterTests
         builder.Services.AddMembershipStates();
         var app = builder.Build();
 
-        var map = () => app.MapScim();
+        var map = () => app.MapMembershipStates();
 
         map.Should().Throw<InvalidOperationException>().WithMessage("*IScimMemberStore*");
     }
@@ -187,7 +187,7 @@ public sealed class AdapterTests
         builder.WebHost.UseTestServer();
         var app = builder.Build();
 
-        var map = () => app.MapScim();
+        var map = () => app.MapMembershipStates();
 
         map.Should().Throw<InvalidOperationException>().WithMessage("*AddMembershipStates*");
     }
@@ -234,7 +234,7 @@ public sealed class AdapterTests
         builder.Services.AddSingleton<IScimOrganizationResolver, FixedResolver>();
         builder.Services.AddMembershipStates(configure);
         var app = builder.Build();
-        app.MapScim();
+        app.MapMembershipStates();
         try
         {
             await app.StartAsync();

@@ -23,18 +23,18 @@ public sealed partial class ScimUserOperations
     /// <c>{"op":"Replace","path":"active","value":"False"}</c> or any other form — decides Deactivate or Reactivate,
     /// combined with the attribute changes into one decision; without it the request is a profile update.</para>
     /// </remarks>
-    public ScimUserOperation Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
+    public ScimUserDecision Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (current is null)
         {
-            return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
         var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
         if (applied.Error is not null)
         {
-            return ScimUserOperation.Refused(applied.Error, id);
+            return ScimUserDecision.Refused(applied.Error, id);
         }
 
         var patched = current.Attributes;
@@ -44,18 +44,18 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserOperation.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+                return ScimUserDecision.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
             {
-                return ScimUserOperation.Refused(invalid, id);
+                return ScimUserDecision.Refused(invalid, id);
             }
 
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserOperation.Refused(kept.Error!, id);
+                return ScimUserDecision.Refused(kept.Error!, id);
             }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.

@@ -10,9 +10,9 @@ namespace MembershipStates.Scim;
 /// version, and then answers <see cref="ToResponse"/>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ScimUserOperation
+public sealed class ScimUserDecision
 {
-    private ScimUserOperation(MembershipDecision decision, ScimUser? attributes, ScimError? error, bool notModified, string? requestedId, ScimError? versionConflictError = null)
+    private ScimUserDecision(MembershipDecision decision, ScimUser? attributes, ScimError? error, bool notModified, string? requestedId, ScimError? versionConflictError = null)
     {
         Decision = decision;
         Attributes = attributes;
@@ -82,17 +82,17 @@ public sealed class ScimUserOperation
             : null;
     }
 
-    internal static ScimUserOperation Refused(ScimError error, string? requestedId = null) =>
+    internal static ScimUserDecision Refused(ScimError error, string? requestedId = null) =>
         new(default, null, error, notModified: false, requestedId);
 
-    internal static ScimUserOperation Decided(in MembershipDecision decision, ScimUser? attributes, string? requestedId = null) =>
+    internal static ScimUserDecision Decided(in MembershipDecision decision, ScimUser? attributes, string? requestedId = null) =>
         new(decision, attributes, null, notModified: false, requestedId);
 
     /// <summary>A decision made under <paramref name="precondition"/>, which says what a version conflict at commit means.</summary>
-    internal static ScimUserOperation Decided(in MembershipDecision decision, ScimUser? attributes, string requestedId, ScimPrecondition precondition) =>
+    internal static ScimUserDecision Decided(in MembershipDecision decision, ScimUser? attributes, string requestedId, ScimPrecondition precondition) =>
         new(decision, attributes, null, notModified: false, requestedId, precondition.NamesVersions ? StaleIfMatch : null);
 
-    internal static ScimUserOperation NotModified(in MembershipDecision decision, ScimUser attributes, string requestedId) =>
+    internal static ScimUserDecision NotModified(in MembershipDecision decision, ScimUser attributes, string requestedId) =>
         new(decision, attributes, null, notModified: true, requestedId);
 
     private static ScimError StaleIfMatch =>

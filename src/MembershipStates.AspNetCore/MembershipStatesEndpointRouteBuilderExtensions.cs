@@ -11,7 +11,7 @@ namespace MembershipStates.AspNetCore;
 /// Maps the SCIM 2.0 endpoints of an organization onto the host's <see cref="IScimMemberStore"/> and, when it
 /// registers one, its <see cref="IScimGroupStore"/>.
 /// </summary>
-public static class ScimEndpointRouteBuilderExtensions
+public static class MembershipStatesEndpointRouteBuilderExtensions
 {
     /// <summary>The default base path: one SCIM base per organization.</summary>
     public const string DefaultPattern = "/scim/v2/organizations/{organization}";
@@ -40,7 +40,7 @@ public static class ScimEndpointRouteBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException"><see cref="MembershipStatesServiceCollectionExtensions.AddMembershipStates"/> was not called, or no
     /// <see cref="IScimMemberStore"/> or <see cref="IScimOrganizationResolver"/> is registered.</exception>
-    public static RouteGroupBuilder MapScim(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern)
+    public static RouteGroupBuilder MapMembershipStates(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
