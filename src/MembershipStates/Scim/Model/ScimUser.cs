@@ -28,7 +28,7 @@ namespace MembershipStates.Scim;
 /// resource at all.</para>
 /// <para>Not thread-safe while being initialized; safe to share once built and no longer changed.</para>
 /// </remarks>
-public sealed class ScimUser : IJsonOnDeserialized
+public sealed class ScimUser : ScimResource, IJsonOnDeserialized
 {
     private const string PasswordAttribute = "password";
 
@@ -70,22 +70,6 @@ public sealed class ScimUser : IJsonOnDeserialized
             ? null
             : new Dictionary<string, JsonElement>(other.AdditionalAttributes, StringComparer.Ordinal);
     }
-
-    /// <summary>Gets the schema URIs the representation uses (<c>schemas</c>).</summary>
-    /// <remarks><see cref="WithMembership"/> computes it from the attributes present; otherwise it is kept as sent.</remarks>
-    [JsonPropertyName("schemas")]
-    [JsonPropertyOrder(-10)]
-    public IReadOnlyList<string>? Schemas { get; init; }
-
-    /// <summary>Gets the SCIM id the service provider assigned (<c>id</c>).</summary>
-    [JsonPropertyName("id")]
-    [JsonPropertyOrder(-9)]
-    public string? Id { get; init; }
-
-    /// <summary>Gets the identifier the provisioning client assigned (<c>externalId</c>); kept as sent, case included.</summary>
-    [JsonPropertyName("externalId")]
-    [JsonPropertyOrder(-8)]
-    public string? ExternalId { get; init; }
 
     /// <summary>Gets the unique user name (<c>userName</c>), kept exactly as sent.</summary>
     /// <remarks>Unique per organization and compared case-insensitively (<c>caseExact: false</c>); never changed in case.</remarks>
@@ -196,10 +180,6 @@ public sealed class ScimUser : IJsonOnDeserialized
     [JsonPropertyName(ScimSchemaUris.EnterpriseUser)]
     public ScimEnterpriseUser? EnterpriseUser { get; init; }
 
-    /// <summary>Gets the resource metadata (<c>meta</c>); owned by the service provider.</summary>
-    [JsonPropertyName("meta")]
-    public ScimMeta? Meta { get; init; }
-
     /// <summary>Gets the top-level attributes this type does not know, including unknown extension schemas, keyed by name as sent.</summary>
     /// <remarks>They are written back after the known attributes, in the order they were read. <c>password</c> is
     /// never among them.</remarks>
@@ -260,7 +240,7 @@ public sealed class ScimUser : IJsonOnDeserialized
         for (var i = 0; i < references.Length; i++)
         {
             var value = groups[i].Value;
-            var location = value is null ? null : ScimUserOperation.LocationOf(groupsEndpoint, value);
+            var location = value is null ? null : ScimUserDecision.LocationOf(groupsEndpoint, value);
             references[i] = new ScimGroupReference
             {
                 Value = value,
