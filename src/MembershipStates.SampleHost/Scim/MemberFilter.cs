@@ -21,8 +21,8 @@ namespace MembershipStates.SampleHost.Scim;
 /// <para>The same map sorts: the multi-valued attributes kept in <c>member_values</c> by the value marked primary,
 /// else the first by position (RFC 7644 §3.4.2.3); <c>groups</c>, which has no order, is not sortable.</para>
 /// <para>The attributes of the User schema extensions the host declares (<see cref="ExtensionAttributes"/>) are read
-/// from their rows of <c>member_values</c>, in the column of their type: a single-valued one through a correlated
-/// subquery on the primary key, a multi-valued simple one as its values. They compare and sort as declared:
+/// from their rows of <c>member_values</c>, in the column of their type: a simple one as its values (one row for a
+/// single-valued one), a sub-attribute of a complex one through a correlated subquery on the primary key. They compare and sort as declared:
 /// <c>caseExact</c> strings as stored, others folded, numbers and dateTimes by value.</para>
 /// <para>Strings that are not <c>caseExact</c> are compared on copies folded by <see cref="Normalization.Normalize"/>
 /// (<see cref="string.ToUpperInvariant()"/>, the fold of the package's evaluator), with the operand folded the same
@@ -42,9 +42,10 @@ internal static class MemberFilter
     /// <param name="db">The context.</param>
     /// <param name="extensions">The application's declared extensions; the same for every call with one context.</param>
     public static ScimFilterMap<MemberRow> For(MembershipDbContext db, ExtensionAttributes extensions) =>
-        Maps.TryGetValue(db, out var map) ? map : Maps.GetValue(db, context => Build(context, extensions));
+        Maps.TryGetValue(db, out var map) ? map : Maps.GetValue(db, context => Create(context, extensions));
 
-    private static ScimFilterMap<MemberRow> Build(MembershipDbContext db, ExtensionAttributes extensions) =>
+    /// <summary>Builds a map whose subqueries read <paramref name="db"/>'s tables, not kept for the context.</summary>
+    public static ScimFilterMap<MemberRow> Create(MembershipDbContext db, ExtensionAttributes extensions) =>
         extensions.All.Aggregate(Core(db, new ScimFilterMap<MemberRow>(extensions.Schema)), (map, attribute) => MapExtension(map, db, attribute));
 
     private static ScimFilterMap<MemberRow> Core(MembershipDbContext db, ScimFilterMap<MemberRow> map) => map
@@ -102,7 +103,10 @@ internal static class MemberFilter
         var path = attribute.Path;
         var declaration = attribute.Declaration;
         var folded = declaration.Type is ScimAttributeType.String or ScimAttributeType.Reference && !declaration.CaseExact;
-        if (declaration.MultiValued)
+        // A simple attribute's rows, one per value (one in all for a single-valued one): the filter becomes
+        // ScimId IN (SELECT ScimId FROM member_values WHERE Attribute = … AND …), which the index on (attribute,
+        // value) serves for strings.
+        if (declaration.MultiValued || attribute.SubAttribute is null)
         {
             return map.MapValues(path, m => m.ScimId, ValuesOf(db, path), v => v.ScimId, value => declaration.Type switch
             {
@@ -115,7 +119,8 @@ internal static class MemberFilter
             });
         }
 
-        // One row, position 0: the correlated subquery finds it by the primary key (SCIM id, attribute, position).
+        // A sub-attribute of a single-valued complex attribute: one row, position 0, which the correlated subquery
+        // finds by the primary key (SCIM id, attribute, position).
         var rows = db.MemberValues;
         return declaration.Type switch
         {

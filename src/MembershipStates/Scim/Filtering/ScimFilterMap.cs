@@ -223,12 +223,14 @@ public sealed partial class ScimFilterMap<T>
     /// present. Sub-attributes are compared with the characteristics the schema gives them (<c>caseExact</c>,
     /// type), as the in-memory evaluator compares them.</para>
     /// <para>The values of a multi-valued simple attribute, such as an extension's list of strings, are mapped as
-    /// <c>value</c> alone: <c>value =&gt; value.Map("value", v =&gt; v.Text)</c>.</para>
+    /// <c>value</c> alone: <c>value =&gt; value.Map("value", v =&gt; v.Text)</c>. So is a single-valued simple
+    /// attribute a host keeps as a row of a child table: the keyed overload then lets the database start from an
+    /// index of the values.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="attributePath"/> is not an attribute name, names an attribute the schema says is not
-    /// multi-valued, or is already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
+    /// <paramref name="attributePath"/> is not an attribute name, names a single-valued complex attribute, or is
+    /// already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
     /// maps a path that is not one sub-attribute name (only <c>value</c> for a simple attribute), normalizes a sub-attribute that is not a case-insensitive
     /// string, or maps nothing.
     /// </exception>
@@ -286,9 +288,9 @@ public sealed partial class ScimFilterMap<T>
     {
         var key = NewKey(attributePath);
         var definition = Catalog.Resolve(key).Attribute;
-        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { MultiValued: false })
+        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { MultiValued: false, IsComplex: true })
         {
-            throw new ArgumentException($"'{attributePath}' is not a multi-valued attribute; map it with {nameof(Map)}.", nameof(attributePath));
+            throw new ArgumentException($"'{attributePath}' is not a multi-valued or simple attribute; map it with {nameof(Map)}.", nameof(attributePath));
         }
 
         if (_mapped.Any(mapped => mapped.Attribute().Equals(key)))
@@ -302,11 +304,11 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"The values of '{key}' need at least one sub-attribute mapped, and no members.", nameof(mapValue));
         }
 
-        // The values of a multi-valued simple attribute (a list of strings, say) have no sub-attributes: each is its
-        // own "value", which is what a filter on the attribute compares (RFC 7644 §3.4.2.2).
+        // The values of a simple attribute (a list of strings, say, or one string kept as a row of a child table) have
+        // no sub-attributes: each is its own "value", which is what a filter on the attribute compares (RFC 7644 §3.4.2.2).
         if (definition is { IsComplex: false } && !element._mapped.All(sub => sub.Equals(ValueKey)))
         {
-            throw new ArgumentException($"'{key}' is a multi-valued simple attribute; map each of its values as \"value\" only.", nameof(mapValue));
+            throw new ArgumentException($"'{key}' is a simple attribute; map each of its values as \"value\" only.", nameof(mapValue));
         }
 
         foreach (var sub in element._mapped)
