@@ -40,12 +40,12 @@ internal sealed class ScimUserHandlers
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, _userSchema, out filter, out var invalid))
         {
             return invalid.ToScimError().ToResponse();
         }
 
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);
         if (!sort.IsSuccess)
         {
             return sort.Error.ToResponse();

@@ -23,6 +23,7 @@ internal static class SampleHostApp
         builder.Services.AddSingleton<Organizations>();
         builder.Services.AddSingleton<IScimOrganizationResolver>(services => services.GetRequiredService<Organizations>());
         builder.Services.AddSingleton<MemberQueries>();
+        builder.Services.AddSingleton<ExtensionAttributes>();
         builder.Services.AddScoped<IScimMemberStore, SampleMemberStore>();
         builder.Services.AddSingleton<GroupQueries>();
         builder.Services.AddScoped<IScimGroupStore, SampleGroupStore>();

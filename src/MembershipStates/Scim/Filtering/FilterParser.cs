@@ -40,16 +40,19 @@ internal sealed class FilterParser
 
     private readonly string _text;
     private readonly string _scimType;
-    private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
+    private readonly ScimAttributeCatalog _catalog;
+    private readonly bool _declaredOnly;
     private int _position;
     private int _depth;
     private int _terms;
     private ScimFilterError? _error;
 
-    private FilterParser(string text, string scimType)
+    private FilterParser(string text, string scimType, ScimAttributeCatalog catalog, bool declaredOnly)
     {
         _text = text;
         _scimType = scimType;
+        _catalog = catalog;
+        _declaredOnly = declaredOnly;
     }
 
     private bool AtEnd => _position >= _text.Length;
@@ -58,16 +61,23 @@ internal sealed class FilterParser
 
     /// <summary>Parses a filter.</summary>
     /// <param name="text">The filter text.</param>
+    /// <param name="catalog">The attributes comparisons are checked against, and that the filter evaluates with.</param>
+    /// <param name="declaredOnly">
+    /// Whether every attribute named must be declared by <paramref name="catalog"/> and readable (not <c>writeOnly</c>);
+    /// otherwise unknown attributes are accepted, with the RFC 7643 §2.2 defaults.
+    /// </param>
     /// <param name="filter">The filter, when valid.</param>
     /// <param name="error">The <c>invalidFilter</c> error, when not.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool TryParseFilter(
         string? text,
+        ScimAttributeCatalog catalog,
+        bool declaredOnly,
         [NotNullWhen(true)] out ScimFilter? filter,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
         filter = null;
-        if (!TryStart(text, ScimFilterError.InvalidFilter, "filter", out var parser, out error))
+        if (!TryStart(text, ScimFilterError.InvalidFilter, "filter", catalog, declaredOnly, out var parser, out error))
         {
             return false;
         }
@@ -89,7 +99,7 @@ internal sealed class FilterParser
             return false;
         }
 
-        filter = new ScimFilter(root);
+        filter = new ScimFilter(root, catalog);
         return true;
     }
 
@@ -104,7 +114,7 @@ internal sealed class FilterParser
         [NotNullWhen(false)] out ScimFilterError? error)
     {
         path = null;
-        if (!TryStart(text, ScimFilterError.InvalidPath, "path", out var parser, out error))
+        if (!TryStart(text, ScimFilterError.InvalidPath, "path", ScimAttributeCatalog.Default, declaredOnly: false, out var parser, out error))
         {
             return false;
         }
@@ -136,6 +146,8 @@ internal sealed class FilterParser
         string? text,
         string scimType,
         string what,
+        ScimAttributeCatalog catalog,
+        bool declaredOnly,
         [NotNullWhen(true)] out FilterParser? parser,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
@@ -155,7 +167,7 @@ internal sealed class FilterParser
             return false;
         }
 
-        parser = new FilterParser(text, scimType);
+        parser = new FilterParser(text, scimType, catalog, declaredOnly);
         parser.SkipWhitespace();
         error = null;
         return true;
@@ -259,6 +271,11 @@ internal sealed class FilterParser
             return Fail(start, string.Create(CultureInfo.InvariantCulture, $"The filter has more than {MaxTerms} attribute expressions."));
         }
 
+        if (_declaredOnly && FilterSemantics.CheckDeclared(path, Resolve(path, scope), scope.Parent, _catalog) is { } undeclared)
+        {
+            return Fail(start, undeclared);
+        }
+
         if (path.ValueFilter is not null && path.SubAttribute is null)
         {
             return new ValuePathNode(path);
@@ -293,9 +310,7 @@ internal sealed class FilterParser
             return null;
         }
 
-        var target = scope.Parent is null
-            ? _catalog.Resolve(path).Target
-            : ScimAttributeCatalog.ResolveSubAttribute(scope.ParentDefinition, path.Name).Target;
+        var target = Resolve(path, scope).Target;
         if (FilterSemantics.CheckComparison(path, target, op, value) is { } problem)
         {
             return Fail(start, problem);
@@ -303,6 +318,11 @@ internal sealed class FilterParser
 
         return new ComparisonNode(path, op, value);
     }
+
+    private ScimAttributeResolution Resolve(AttributePath path, Scope scope) =>
+        scope.Parent is null
+            ? _catalog.Resolve(path)
+            : ScimAttributeCatalog.ResolveSubAttribute(scope.ParentDefinition, path.Name);
 
     private AttributePath? ParsePath(Scope scope)
     {
@@ -388,7 +408,7 @@ internal sealed class FilterParser
                 return null;
             }
 
-            valueFilter = new ScimFilter(inner);
+            valueFilter = new ScimFilter(inner, _catalog);
             if (!AtEnd && Current == '.')
             {
                 _position++;

@@ -84,4 +84,51 @@ internal static class FilterSemantics
         attribute is { IsComplex: false }
             ? $"'{path}' is not a complex attribute; a value filter [...] selects values of a complex attribute such as emails."
             : null;
+
+    /// <summary>
+    /// Checks that a filtered or sorted path names attributes the server's schemas declare, and one whose values are
+    /// ever returned (not <c>writeOnly</c>, RFC 7643 §2.2): a filter must not reveal what a read never shows.
+    /// </summary>
+    /// <param name="path">The path, for messages.</param>
+    /// <param name="resolution">What the catalog knows about it.</param>
+    /// <param name="parent">The attribute whose value filter names it, or <see langword="null"/> at the resource level.</param>
+    /// <param name="catalog">The catalog, whose schemas the message lists.</param>
+    /// <returns>A message, or <see langword="null"/> when the path is declared and readable.</returns>
+    public static string? CheckDeclared(AttributePath path, ScimAttributeResolution resolution, AttributePath? parent, ScimAttributeCatalog catalog)
+    {
+        if (parent is not null)
+        {
+            // An unknown parent is reported for the whole value path; a known one names its sub-attributes.
+            return resolution.Attribute is null || resolution.IsKnown
+                ? CheckReadable(path, resolution.Target)
+                : $"'{path.Name}' is not a sub-attribute of '{parent}'; its sub-attributes are {string.Join(", ", resolution.Attribute.SubAttributes.Select(a => a.Name))}.";
+        }
+
+        if (resolution.Schema is null)
+        {
+            return $"'{path}' names the schema '{path.SchemaUrn}', which this server does not serve; its User schemas are {string.Join(", ", catalog.Schemas.Select(s => s.Id))}.";
+        }
+
+        if (resolution.Attribute is null)
+        {
+            return catalog.IsResourceSchema(resolution.Schema.Id)
+                ? $"'{path.Name}' is not an attribute of the User resource; attributes of the extensions are named with their schema URN, such as {catalog.Schemas[^1].Id}:{catalog.Schemas[^1].Attributes[0].Name}."
+                : $"'{path.Name}' is not an attribute of {resolution.Schema.Id}; its attributes are {string.Join(", ", resolution.Schema.Attributes.Select(a => a.Name))}.";
+        }
+
+        if (!resolution.IsKnown)
+        {
+            var subAttributes = resolution.Attribute.SubAttributes;
+            return subAttributes.IsDefaultOrEmpty
+                ? $"'{resolution.Attribute.Name}' has no sub-attributes; '{path}' names one."
+                : $"'{path.SubAttribute}' is not a sub-attribute of '{resolution.Attribute.Name}'; its sub-attributes are {string.Join(", ", subAttributes.Select(a => a.Name))}.";
+        }
+
+        return CheckReadable(path, resolution.Attribute) ?? CheckReadable(path, resolution.Target);
+    }
+
+    private static string? CheckReadable(AttributePath path, ScimAttributeDefinition? attribute) =>
+        attribute is { Mutability: ScimMutability.WriteOnly }
+            ? $"'{path}' is writeOnly: its values are never returned, so filters and sorting cannot use them (RFC 7643 §2.2)."
+            : null;
 }

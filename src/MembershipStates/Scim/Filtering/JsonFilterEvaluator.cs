@@ -18,15 +18,14 @@ namespace MembershipStates.Scim.Filtering;
 /// </remarks>
 internal sealed class JsonFilterEvaluator
 {
-    private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
+    private readonly ScimAttributeCatalog _catalog;
     private ScimFilterError? _error;
 
-    private JsonFilterEvaluator()
-    {
-    }
+    private JsonFilterEvaluator(ScimAttributeCatalog catalog) => _catalog = catalog;
 
     /// <summary>Evaluates a filter.</summary>
     /// <param name="root">The filter.</param>
+    /// <param name="catalog">The attributes whose characteristics the comparisons honour.</param>
     /// <param name="json">The resource, or one value of <paramref name="parent"/>.</param>
     /// <param name="parent">The attribute <paramref name="json"/> is a value of, or <see langword="null"/> when it is a resource.</param>
     /// <param name="matches">Whether it matches.</param>
@@ -34,12 +33,13 @@ internal sealed class JsonFilterEvaluator
     /// <returns><see langword="true"/> when evaluated.</returns>
     public static bool TryEvaluate(
         FilterNode root,
+        ScimAttributeCatalog catalog,
         JsonObject json,
         AttributePath? parent,
         out bool matches,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
-        var evaluator = new JsonFilterEvaluator();
+        var evaluator = new JsonFilterEvaluator(catalog);
         var scope = parent is null
             ? Scope.Resource(json)
             : Scope.Element(json, parent, evaluator._catalog.Resolve(parent).Attribute);

@@ -42,7 +42,7 @@ internal sealed class LinqFilterTranslator
     /// <summary>The Group attribute a membership test answers.</summary>
     internal const string MembersAttribute = "members";
 
-    private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
+    private readonly ScimAttributeCatalog _catalog;
     private readonly IReadOnlyDictionary<AttributePath, FilterMapping> _map;
     private readonly ImmutableArray<AttributePath> _mapped;
     private readonly LambdaExpression? _hasMember;
@@ -50,11 +50,13 @@ internal sealed class LinqFilterTranslator
     private ScimFilterError? _error;
 
     private LinqFilterTranslator(
+        ScimAttributeCatalog catalog,
         IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
         LambdaExpression? hasMember,
         ParameterExpression parameter)
     {
+        _catalog = catalog;
         _map = map;
         _mapped = mapped;
         _hasMember = hasMember;
@@ -84,6 +86,7 @@ internal sealed class LinqFilterTranslator
 
     /// <summary>Translates a filter into the body of a predicate over <paramref name="parameter"/>.</summary>
     /// <param name="root">The filter.</param>
+    /// <param name="catalog">The attributes whose characteristics (<c>caseExact</c>, type) the comparisons honour.</param>
     /// <param name="map">The mapped paths (keys from <see cref="Key"/>) and the properties that hold them.</param>
     /// <param name="mapped">The mapped paths in the order they were mapped, for messages.</param>
     /// <param name="hasMember">The membership test <c>(entity, userId) =&gt; bool</c> that answers <c>members</c>, or <see langword="null"/>.</param>
@@ -93,6 +96,7 @@ internal sealed class LinqFilterTranslator
     /// <returns><see langword="true"/> when translated.</returns>
     public static bool TryTranslate(
         FilterNode root,
+        ScimAttributeCatalog catalog,
         IReadOnlyDictionary<AttributePath, FilterMapping> map,
         ImmutableArray<AttributePath> mapped,
         LambdaExpression? hasMember,
@@ -100,7 +104,7 @@ internal sealed class LinqFilterTranslator
         [NotNullWhen(true)] out Expression? body,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
-        var translator = new LinqFilterTranslator(map, mapped, hasMember, parameter);
+        var translator = new LinqFilterTranslator(catalog, map, mapped, hasMember, parameter);
         body = translator.Translate(root, Scope.Resource);
         error = translator._error;
         if (body is null || error is not null)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
 
@@ -24,10 +25,22 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
 {
     private string? _text;
 
-    internal ScimFilter(FilterNode root) => Root = root;
+    internal ScimFilter(FilterNode root)
+        : this(root, ScimAttributeCatalog.Default)
+    {
+    }
+
+    internal ScimFilter(FilterNode root, ScimAttributeCatalog catalog)
+    {
+        Root = root;
+        Catalog = catalog;
+    }
 
     /// <summary>Gets the root of the syntax tree.</summary>
     internal FilterNode Root { get; }
+
+    /// <summary>Gets the attributes the filter was parsed against, whose characteristics (<c>caseExact</c>, type) evaluation honours.</summary>
+    internal ScimAttributeCatalog Catalog { get; }
 
     /// <summary>Parses a filter, such as the <c>filter</c> query parameter of <c>GET /Users</c>.</summary>
     /// <param name="text">The filter text.</param>
@@ -39,7 +52,34 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
         [NotNullWhen(true)] string? text,
         [NotNullWhen(true)] out ScimFilter? filter,
         [NotNullWhen(false)] out ScimFilterError? error) =>
-        FilterParser.TryParseFilter(text, out filter, out error);
+        FilterParser.TryParseFilter(text, ScimAttributeCatalog.Default, declaredOnly: false, out filter, out error);
+
+    /// <summary>
+    /// Parses a filter on Users against the schemas a server serves: the core User schema, the enterprise extension and
+    /// the host's declared extensions, whose attributes it may name by their URN, such as
+    /// <c>urn:example:params:scim:schemas:extension:acme:2.0:User:costCenter eq "X"</c>.
+    /// </summary>
+    /// <param name="text">The filter text.</param>
+    /// <param name="userSchema">The User schemas, from <see cref="ScimUserSchema.WithExtensions"/>.</param>
+    /// <param name="filter">The filter, when the text is valid; it evaluates and translates with the declared characteristics (<c>caseExact</c>, type).</param>
+    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the text is a valid filter.</returns>
+    /// <remarks>
+    /// Unlike <see cref="TryParse(string?, out ScimFilter?, out ScimFilterError?)"/>, every attribute named must be
+    /// declared by one of the schemas, and none may be <c>writeOnly</c> (its values are never returned, so a filter
+    /// must not probe them): otherwise the answer is <c>invalidFilter</c> naming what is declared. Never throws for
+    /// any text.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="userSchema"/> is <see langword="null"/>.</exception>
+    public static bool TryParse(
+        [NotNullWhen(true)] string? text,
+        ScimUserSchema userSchema,
+        [NotNullWhen(true)] out ScimFilter? filter,
+        [NotNullWhen(false)] out ScimFilterError? error)
+    {
+        ArgumentNullException.ThrowIfNull(userSchema);
+        return FilterParser.TryParseFilter(text, userSchema.Catalog, declaredOnly: true, out filter, out error);
+    }
 
     /// <summary>Evaluates the filter against a resource in its wire form, the JSON a SCIM server returns for it.</summary>
     /// <param name="resource">The resource, such as a User with the enterprise extension under its URN.</param>
@@ -57,7 +97,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     public bool TryEvaluate(JsonObject resource, out bool matches, [NotNullWhen(false)] out ScimFilterError? error)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return JsonFilterEvaluator.TryEvaluate(Root, resource, parent: null, out matches, out error);
+        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, resource, parent: null, out matches, out error);
     }
 
     /// <summary>
@@ -79,7 +119,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(parent);
-        return JsonFilterEvaluator.TryEvaluate(Root, element, parent.Attribute(), out matches, out error);
+        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, element, parent.Attribute(), out matches, out error);
     }
 
     /// <summary>Returns the canonical text of the filter.</summary>

@@ -61,20 +61,48 @@ public sealed partial class ScimFilterMap<T>
     private readonly ImmutableArray<AttributePath> _mapped;
     private readonly LambdaExpression? _hasMember;
     private readonly Expression<Func<T, int>>? _position;
+    private readonly ScimAttributeCatalog? _catalog;
 
     /// <summary>Initializes an empty map.</summary>
+    /// <remarks>
+    /// Attributes are checked against the core User schema and the enterprise extension; filters are translated with
+    /// the characteristics of the schemas they were parsed against.
+    /// </remarks>
     public ScimFilterMap()
-        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null)
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null, null)
     {
     }
 
-    private ScimFilterMap(ImmutableDictionary<AttributePath, FilterMapping> map, ImmutableArray<AttributePath> mapped, LambdaExpression? hasMember, Expression<Func<T, int>>? position)
+    /// <summary>Initializes an empty map of Users whose attributes are checked against <paramref name="userSchema"/>.</summary>
+    /// <param name="userSchema">The User schemas the server serves, with the host's extensions, from <see cref="ScimUserSchema.WithExtensions"/>.</param>
+    /// <remarks>
+    /// Map an extension attribute by its URN path, such as
+    /// <c>urn:example:params:scim:schemas:extension:acme:2.0:User:costCenter</c>: <see cref="MapNormalized"/> refuses
+    /// one declared <c>caseExact</c>, and every filter is translated with the declared characteristics, whatever
+    /// schemas it was parsed against.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="userSchema"/> is <see langword="null"/>.</exception>
+    public ScimFilterMap(ScimUserSchema userSchema)
+        : this(ImmutableDictionary<AttributePath, FilterMapping>.Empty, [], null, null, (userSchema ?? throw new ArgumentNullException(nameof(userSchema))).Catalog)
+    {
+    }
+
+    private ScimFilterMap(
+        ImmutableDictionary<AttributePath, FilterMapping> map,
+        ImmutableArray<AttributePath> mapped,
+        LambdaExpression? hasMember,
+        Expression<Func<T, int>>? position,
+        ScimAttributeCatalog? catalog)
     {
         _map = map;
         _mapped = mapped;
         _hasMember = hasMember;
         _position = position;
+        _catalog = catalog;
     }
+
+    /// <summary>Gets the catalog mappings are checked against.</summary>
+    private ScimAttributeCatalog Catalog => _catalog ?? ScimAttributeCatalog.Default;
 
     /// <summary>Gets the mapped attribute paths, in the order they were mapped.</summary>
     public IReadOnlyList<AttributePath> Attributes => _mapped;
@@ -152,7 +180,7 @@ public sealed partial class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(normalizedProperty);
         ArgumentNullException.ThrowIfNull(normalize);
         var key = NewKey(attributePath);
-        if (ScimAttributeCatalog.Default.Resolve(key).Target is { } target)
+        if (Catalog.Resolve(key).Target is { } target)
         {
             var compared = FilterSemantics.ComparedAttribute(target);
             if (compared is null || compared.CaseExact || compared.Type is not (ScimAttributeType.String or ScimAttributeType.Reference))
@@ -194,12 +222,16 @@ public sealed partial class ScimFilterMap<T>
     /// sends to the database as <c>EXISTS</c>. <c>emails pr</c> is true when a value has a mapped sub-attribute
     /// present. Sub-attributes are compared with the characteristics the schema gives them (<c>caseExact</c>,
     /// type), as the in-memory evaluator compares them.</para>
+    /// <para>The values of a multi-valued simple attribute, such as an extension's list of strings, are mapped as
+    /// <c>value</c> alone: <c>value =&gt; value.Map("value", v =&gt; v.Text)</c>. So is a single-valued simple
+    /// attribute a host keeps as a row of a child table: the keyed overload then lets the database start from an
+    /// index of the values.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or <paramref name="mapValue"/> returns <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="attributePath"/> is not an attribute name, names an attribute the schema says is not
-    /// multi-valued and complex, or is already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
-    /// maps a path that is not one sub-attribute name, normalizes a sub-attribute that is not a case-insensitive
+    /// <paramref name="attributePath"/> is not an attribute name, names a single-valued complex attribute, or is
+    /// already mapped (itself or a sub-attribute); or <paramref name="mapValue"/>
+    /// maps a path that is not one sub-attribute name (only <c>value</c> for a simple attribute), normalizes a sub-attribute that is not a case-insensitive
     /// string, or maps nothing.
     /// </exception>
     public ScimFilterMap<T> MapValues<TValue>(string attributePath, Expression<Func<T, IEnumerable<TValue>>> values, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
@@ -255,10 +287,10 @@ public sealed partial class ScimFilterMap<T>
     private (AttributePath Key, ScimFilterMap<TValue> Element) ValuesKey<TValue>(string attributePath, Func<ScimFilterMap<TValue>, ScimFilterMap<TValue>> mapValue)
     {
         var key = NewKey(attributePath);
-        var definition = ScimAttributeCatalog.Default.Resolve(key).Attribute;
-        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { IsComplex: false } or { MultiValued: false })
+        var definition = Catalog.Resolve(key).Attribute;
+        if (key.SubAttribute is not null || key.ValueFilter is not null || definition is { MultiValued: false, IsComplex: true })
         {
-            throw new ArgumentException($"'{attributePath}' is not a multi-valued complex attribute; map it with {nameof(Map)}.", nameof(attributePath));
+            throw new ArgumentException($"'{attributePath}' is not a multi-valued or simple attribute; map it with {nameof(Map)}.", nameof(attributePath));
         }
 
         if (_mapped.Any(mapped => mapped.Attribute().Equals(key)))
@@ -272,10 +304,17 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"The values of '{key}' need at least one sub-attribute mapped, and no members.", nameof(mapValue));
         }
 
+        // The values of a simple attribute (a list of strings, say, or one string kept as a row of a child table) have
+        // no sub-attributes: each is its own "value", which is what a filter on the attribute compares (RFC 7644 §3.4.2.2).
+        if (definition is { IsComplex: false } && !element._mapped.All(sub => sub.Equals(ValueKey)))
+        {
+            throw new ArgumentException($"'{key}' is a simple attribute; map each of its values as \"value\" only.", nameof(mapValue));
+        }
+
         foreach (var sub in element._mapped)
         {
             var mapping = element._map[sub];
-            var compared = ScimAttributeCatalog.ResolveSubAttribute(definition, sub.Name).Target;
+            var compared = definition is { IsComplex: false } ? definition : ScimAttributeCatalog.ResolveSubAttribute(definition, sub.Name).Target;
             if (sub.SchemaUrn is not null || sub.SubAttribute is not null || sub.ValueFilter is not null || mapping.Values is not null)
             {
                 throw new ArgumentException($"'{sub}' is not the name of one sub-attribute of '{key}'.", nameof(mapValue));
@@ -290,8 +329,10 @@ public sealed partial class ScimFilterMap<T>
         return (key, element);
     }
 
+    private static readonly AttributePath ValueKey = new(null, "value", null, null);
+
     private ScimFilterMap<T> WithValues(AttributePath key, FilterMapping mapping) =>
-        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position);
+        new(_map.Add(key, mapping), _mapped.AddRange(mapping.Values!.Mapped.Select(sub => key.WithSubAttribute(sub.Name))), _hasMember, _position, _catalog);
 
     /// <summary>
     /// Returns a map that also answers filters on a Group's <c>members</c> with <paramref name="hasMember"/>: whether
@@ -320,7 +361,7 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"'{key}' is already mapped.", nameof(hasMember));
         }
 
-        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember, _position);
+        return new ScimFilterMap<T>(_map, _mapped.Add(key), hasMember, _position, _catalog);
     }
 
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
@@ -339,7 +380,7 @@ public sealed partial class ScimFilterMap<T>
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameter = Expression.Parameter(typeof(T), "resource");
-        if (LinqFilterTranslator.TryTranslate(filter.Root, _map, _mapped, _hasMember, parameter, out var body, out error))
+        if (LinqFilterTranslator.TryTranslate(filter.Root, _catalog ?? filter.Catalog, _map, _mapped, _hasMember, parameter, out var body, out error))
         {
             predicate = Expression.Lambda<Func<T, bool>>(body, parameter);
             return true;
@@ -365,5 +406,5 @@ public sealed partial class ScimFilterMap<T>
     private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
         _hasMember is not null && key.Attribute().Equals(LinqFilterTranslator.MembersPath)
             ? throw new ArgumentException($"'{key}' is answered by {nameof(MapMembers)}.", nameof(mapping))
-            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position);
+            : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position, _catalog);
 }

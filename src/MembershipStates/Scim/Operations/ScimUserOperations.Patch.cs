@@ -22,6 +22,8 @@ public sealed partial class ScimUserOperations
     /// <c>active</c> — from Okta's <c>{"op":"replace","value":{"active":false}}</c>, Entra's
     /// <c>{"op":"Replace","path":"active","value":"False"}</c> or any other form — decides Deactivate or Reactivate,
     /// combined with the attribute changes into one decision; without it the request is a profile update.</para>
+    /// <para>A path naming a <c>readOnly</c> attribute of a host's extension, or operations that change one or change
+    /// or remove an <c>immutable</c> one that has a value, are a 400 <c>mutability</c> (RFC 7644 §3.5.2).</para>
     /// </remarks>
     public ScimUserDecision Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
     {
@@ -56,6 +58,11 @@ public sealed partial class ScimUserOperations
             if (!kept.TryGetValue(out patched))
             {
                 return ScimUserDecision.Refused(kept.Error!, id);
+            }
+
+            if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)
+            {
+                return ScimUserDecision.Refused(unchangeable, id);
             }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.

@@ -65,7 +65,7 @@ public sealed partial class ScimUserOperations
             return ScimUserDecision.Refused(invalid);
         }
 
-        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        var kept = Keep(requested, existing?.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
             return ScimUserDecision.Refused(kept.Error!);
@@ -133,7 +133,7 @@ public sealed partial class ScimUserOperations
             return ScimUserDecision.Refused(invalid, id);
         }
 
-        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        var kept = Keep(requested, current.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
             return ScimUserDecision.Refused(kept.Error!, id);
@@ -146,6 +146,16 @@ public sealed partial class ScimUserOperations
             !JsonNode.DeepEquals(ScimJson.ToJsonObject(attributes), ScimJson.ToJsonObject(current.Attributes)),
             requested.IsActiveSpecified ? requested.Active : null,
             ifMatch);
+    }
+
+    /// <summary>
+    /// The attributes a <c>POST</c> or <c>PUT</c> stores: the declared ones, typed, with the extensions' <c>readOnly</c>
+    /// values the stored ones and their <c>immutable</c> ones unchanged (RFC 7644 §3.5.1).
+    /// </summary>
+    private ScimResult<ScimUser> Keep(ScimUser requested, ScimUser? stored)
+    {
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        return kept.TryGetValue(out var attributes) ? ScimExtensionMutability.Replace(attributes, stored, _catalog) : kept;
     }
 
     /// <summary>Removes a user (<c>DELETE /Users/{id}</c>).</summary>

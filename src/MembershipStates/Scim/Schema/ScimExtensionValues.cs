@@ -114,8 +114,8 @@ internal static class ScimExtensionValues
                 return null;
             case ScimAttributeType.String or ScimAttributeType.Reference or ScimAttributeType.Binary when kind == JsonValueKind.String:
                 return null;
-            case ScimAttributeType.DateTime when kind == JsonValueKind.String && DateTimeOffset.TryParse(
-                value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _):
+            // An xsd:dateTime, as filters read one: a value they could not compare is refused rather than stored.
+            case ScimAttributeType.DateTime when kind == JsonValueKind.String && Filtering.ScimDateTime.TryParse(value.GetValue<string>(), out _):
                 return null;
             case ScimAttributeType.Complex when value is JsonObject element:
                 return Complex(attribute, element, path);

@@ -30,7 +30,7 @@ public sealed partial class ScimFilterMap<T>
     {
         ArgumentNullException.ThrowIfNull(position);
         return _position is null
-            ? new ScimFilterMap<T>(_map, _mapped, _hasMember, position)
+            ? new ScimFilterMap<T>(_map, _mapped, _hasMember, position, _catalog)
             : throw new ArgumentException("The position is already mapped.", nameof(position));
     }
 
@@ -39,7 +39,7 @@ public sealed partial class ScimFilterMap<T>
     /// <c>source.OrderBy(...)</c> by the value, resources without a value last, then by the property mapped to <c>id</c>.
     /// </summary>
     /// <param name="source">The query, already filtered.</param>
-    /// <param name="sort">The sort, from <see cref="ScimSort.Parse"/>.</param>
+    /// <param name="sort">The sort, from <see cref="ScimSort.Parse(string?, string?, Schema.ScimUserSchema)"/>.</param>
     /// <param name="ordered">The ordered query, ready for <c>Skip</c> and <c>Take</c>.</param>
     /// <param name="error">
     /// A 400 <c>invalidValue</c> when <see cref="ScimSort.SortBy"/> is not mapped (or mapped only through a value path
@@ -89,7 +89,7 @@ public sealed partial class ScimFilterMap<T>
     }
 
     private bool CanSortBy(AttributePath path) =>
-        path.ValueFilter is null && SortKeys.Refusal(path, ScimAttributeCatalog.Default.Resolve(path)) is null && FindSortProperty(path) is not null;
+        path.ValueFilter is null && SortKeys.Refusal(path, Catalog.Resolve(path)) is null && FindSortProperty(path) is not null;
 
     /// <summary>
     /// Where the sort key of <paramref name="path"/> (a mapping key) lives: a mapped property, or the representative

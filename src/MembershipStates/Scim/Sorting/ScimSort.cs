@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
 using MembershipStates.Scim.Sorting;
 
@@ -57,7 +58,26 @@ public sealed class ScimSort
     /// a valid <c>sortOrder</c> alone changes nothing); or a 400 <c>invalidValue</c> error.
     /// </returns>
     /// <remarks>Never throws. An empty or blank value counts as absent.</remarks>
-    public static ScimResult<ScimSort?> Parse(string? sortBy, string? sortOrder)
+    public static ScimResult<ScimSort?> Parse(string? sortBy, string? sortOrder) =>
+        Parse(sortBy, sortOrder, ScimAttributeCatalog.Default, declaredOnly: false);
+
+    /// <summary>Reads the <c>sortBy</c> and <c>sortOrder</c> query values of a list of Users, against the schemas the server serves.</summary>
+    /// <param name="sortBy">The <c>sortBy</c> value, such as <c>urn:example:params:scim:schemas:extension:acme:2.0:User:costCenter</c>, or <see langword="null"/> when absent.</param>
+    /// <param name="sortOrder">The <c>sortOrder</c> value, or <see langword="null"/> when absent.</param>
+    /// <param name="userSchema">The User schemas, from <see cref="ScimUserSchema.WithExtensions"/>; a declared extension attribute sorts as its declaration says (<c>caseExact</c>, type).</param>
+    /// <returns>
+    /// The sort, <see langword="null"/> as the value when there is no <c>sortBy</c>, or a 400 <c>invalidValue</c>
+    /// error, also when <c>sortBy</c> names an attribute the schemas do not declare or a <c>writeOnly</c> one.
+    /// </returns>
+    /// <remarks>Never throws for any text. An empty or blank value counts as absent.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="userSchema"/> is <see langword="null"/>.</exception>
+    public static ScimResult<ScimSort?> Parse(string? sortBy, string? sortOrder, ScimUserSchema userSchema)
+    {
+        ArgumentNullException.ThrowIfNull(userSchema);
+        return Parse(sortBy, sortOrder, userSchema.Catalog, declaredOnly: true);
+    }
+
+    private static ScimResult<ScimSort?> Parse(string? sortBy, string? sortOrder, ScimAttributeCatalog catalog, bool declaredOnly)
     {
         if (!TryReadOrder(sortOrder, out var order))
         {
@@ -79,7 +99,12 @@ public sealed class ScimSort
             return Fail($"sortBy names an attribute, without a value filter: '{path}' cannot be a sort key.");
         }
 
-        var resolution = ScimAttributeCatalog.Default.Resolve(path);
+        var resolution = catalog.Resolve(path);
+        if (declaredOnly && FilterSemantics.CheckDeclared(path, resolution, parent: null, catalog) is { } undeclared)
+        {
+            return Fail($"sortBy names an attribute this server cannot sort by: {undeclared}");
+        }
+
         if (SortKeys.Refusal(path, resolution) is { } refusal)
         {
             return Fail(refusal);

@@ -102,15 +102,24 @@ public sealed class ScimFilterMapValuesTests
     }
 
     [Theory]
-    [InlineData("userName")]
     [InlineData("name")]
     [InlineData("emails.value")]
     [InlineData("emails[type eq \"work\"]")]
-    public void MapValues_PathThatIsNoMultiValuedAttribute_Throws(string path)
+    public void MapValues_PathThatIsNoAttributeOrASingleValuedComplexOne_Throws(string path)
     {
         var map = () => new ScimFilterMap<Owner>().MapValues(path, o => o.Emails, email => email.Map("value", e => e.Value));
 
         map.Should().Throw<ArgumentException>().WithParameterName("attributePath");
+    }
+
+    [Fact]
+    public void MapValues_SingleValuedSimpleAttribute_MapsItsValueAlone()
+    {
+        var asValue = () => new ScimFilterMap<Owner>().MapValues("userName", o => o.Emails, email => email.Map("value", e => e.Value));
+        var asType = () => new ScimFilterMap<Owner>().MapValues("userName", o => o.Emails, email => email.Map("type", e => e.Type));
+
+        asValue.Should().NotThrow("a host may keep a simple attribute as a row of a child table");
+        asType.Should().Throw<ArgumentException>().WithParameterName("mapValue");
     }
 
     [Fact]
