@@ -34,7 +34,7 @@ internal static class SampleHostApp
 
         var app = builder.Build();
         await SampleHostStartup.PrepareAsync(app).ConfigureAwait(false);
-        app.MapScim("/scim/v2/organizations/{organization}");
+        app.MapMembershipStates("/scim/v2/organizations/{organization}");
         app.MapHealthChecks("/healthz");
         return app;
     }

@@ -184,7 +184,7 @@ public sealed class SchemaExtensionTests
         var app = builder.Build();
         try
         {
-            app.MapScim();
+            app.MapMembershipStates();
             await app.StartAsync();
         }
         catch

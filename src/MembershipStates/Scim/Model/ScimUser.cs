@@ -260,7 +260,7 @@ public sealed class ScimUser : IJsonOnDeserialized
         for (var i = 0; i < references.Length; i++)
         {
             var value = groups[i].Value;
-            var location = value is null ? null : ScimUserOperation.LocationOf(groupsEndpoint, value);
+            var location = value is null ? null : ScimUserDecision.LocationOf(groupsEndpoint, value);
             references[i] = new ScimGroupReference
             {
                 Value = value,

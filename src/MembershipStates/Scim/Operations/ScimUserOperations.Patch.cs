@@ -25,18 +25,18 @@ public sealed partial class ScimUserOperations
     /// <para>A path naming a <c>readOnly</c> attribute of a host's extension, or operations that change one or change
     /// or remove an <c>immutable</c> one that has a value, are a 400 <c>mutability</c> (RFC 7644 §3.5.2).</para>
     /// </remarks>
-    public ScimUserOperation Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
+    public ScimUserDecision Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (current is null)
         {
-            return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
         var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
         if (applied.Error is not null)
         {
-            return ScimUserOperation.Refused(applied.Error, id);
+            return ScimUserDecision.Refused(applied.Error, id);
         }
 
         var patched = current.Attributes;
@@ -46,18 +46,18 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserOperation.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+                return ScimUserDecision.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
             {
-                return ScimUserOperation.Refused(invalid, id);
+                return ScimUserDecision.Refused(invalid, id);
             }
 
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserOperation.Refused(kept.Error!, id);
+                return ScimUserDecision.Refused(kept.Error!, id);
             }
 
             if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)

@@ -93,4 +93,21 @@ internal sealed class ScimAttributeDefinition
 
         _subAttributesByName = SubAttributes.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Defines a read-only attribute: one the service provider sets, such as <c>meta.created</c>.</summary>
+    public static ScimAttributeDefinition ReadOnly(
+        string name,
+        string description,
+        ScimAttributeType type = ScimAttributeType.String,
+        bool caseExact = false,
+        ImmutableArray<string> referenceTypes = default) =>
+        new()
+        {
+            Name = name,
+            Type = type,
+            Description = description,
+            CaseExact = caseExact,
+            Mutability = ScimMutability.ReadOnly,
+            ReferenceTypes = referenceTypes.IsDefault ? [] : referenceTypes,
+        };
 }

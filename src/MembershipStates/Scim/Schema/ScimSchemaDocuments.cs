@@ -12,7 +12,7 @@ namespace MembershipStates.Scim;
 /// The common attributes <c>id</c>, <c>externalId</c> and <c>meta</c> are not listed, as RFC 7643 §3.1 and §8.7.1
 /// show. Each call builds new JSON nodes, which the caller owns; thread-safe.
 /// </remarks>
-public static class ScimSchemaDocuments
+internal static class ScimSchemaDocuments
 {
     private static readonly ScimSchemaDefinition[] DefaultSchemas = [.. ScimAttributeCatalog.Default.Schemas, .. ScimAttributeCatalog.Group.Schemas];
 

@@ -44,7 +44,7 @@ public sealed class ScimPublicSurfaceTests
             "ScimListResponse`1", nameof(ScimPage), nameof(ScimPagingOptions), nameof(ScimPrecondition), nameof(ScimETag),
             nameof(ScimDiscovery), nameof(ScimJson), "ScimResult`1", nameof(ScimErrorTypes), nameof(ScimSchemaUris),
             nameof(ScimGroup), nameof(ScimGroupMember), nameof(ScimGroupPatch), nameof(ScimStoredGroup), nameof(ScimGroupChange),
-            nameof(ScimGroupChangeKind), nameof(ScimGroupOperation), nameof(ScimGroupOperations),
+            nameof(ScimGroupChangeKind), nameof(ScimGroupDecision), nameof(ScimGroupOperations),
         ]);
     }
 }

@@ -10,15 +10,16 @@ namespace MembershipStates.Scim;
 /// version, and then answers <see cref="ToResponse"/>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ScimUserOperation
+public sealed class ScimUserDecision
 {
-    private ScimUserOperation(MembershipDecision decision, ScimUser? attributes, ScimError? error, bool notModified, string? requestedId)
+    private ScimUserDecision(MembershipDecision decision, ScimUser? attributes, ScimError? error, bool notModified, string? requestedId, ScimError? versionConflictError = null)
     {
         Decision = decision;
         Attributes = attributes;
         Error = error;
         IsNotModified = notModified;
         RequestedId = requestedId;
+        VersionConflictError = versionConflictError;
     }
 
     /// <summary>Gets the lifecycle decision; meaningless when <see cref="Error"/> is set.</summary>
@@ -38,6 +39,13 @@ public sealed class ScimUserOperation
 
     /// <summary>Gets the id the request named, if it named one.</summary>
     public string? RequestedId { get; }
+
+    /// <summary>
+    /// Gets the answer when the store's commit finds the member changed since it was read: 412 when the request's
+    /// <c>If-Match</c> named the version the decision was made on, which is gone; <see langword="null"/> when the
+    /// request may be read and decided again.
+    /// </summary>
+    public ScimError? VersionConflictError { get; }
 
     /// <summary>Builds the response the provider expects.</summary>
     /// <param name="usersEndpoint">The absolute URL of the organization's <c>/Users</c> endpoint, for <c>Location</c> and <c>meta.location</c>.</param>
@@ -74,14 +82,21 @@ public sealed class ScimUserOperation
             : null;
     }
 
-    internal static ScimUserOperation Refused(ScimError error, string? requestedId = null) =>
+    internal static ScimUserDecision Refused(ScimError error, string? requestedId = null) =>
         new(default, null, error, notModified: false, requestedId);
 
-    internal static ScimUserOperation Decided(in MembershipDecision decision, ScimUser? attributes, string? requestedId = null) =>
+    internal static ScimUserDecision Decided(in MembershipDecision decision, ScimUser? attributes, string? requestedId = null) =>
         new(decision, attributes, null, notModified: false, requestedId);
 
-    internal static ScimUserOperation NotModified(in MembershipDecision decision, ScimUser attributes, string requestedId) =>
+    /// <summary>A decision made under <paramref name="precondition"/>, which says what a version conflict at commit means.</summary>
+    internal static ScimUserDecision Decided(in MembershipDecision decision, ScimUser? attributes, string requestedId, ScimPrecondition precondition) =>
+        new(decision, attributes, null, notModified: false, requestedId, precondition.NamesVersions ? StaleIfMatch : null);
+
+    internal static ScimUserDecision NotModified(in MembershipDecision decision, ScimUser attributes, string requestedId) =>
         new(decision, attributes, null, notModified: true, requestedId);
+
+    private static ScimError StaleIfMatch =>
+        ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.");
 
     internal static Uri LocationOf(Uri usersEndpoint, string id)
     {

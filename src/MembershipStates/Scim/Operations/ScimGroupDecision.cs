@@ -10,16 +10,17 @@ namespace MembershipStates.Scim;
 /// answers <see cref="ToResponse"/>; when it is false there is nothing to commit.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ScimGroupOperation
+public sealed class ScimGroupDecision
 {
     private readonly int _status;
 
-    private ScimGroupOperation(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error)
+    private ScimGroupDecision(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error, ScimError? versionConflictError = null)
     {
         _status = status;
         Group = group;
         Change = change;
         Error = error;
+        VersionConflictError = versionConflictError;
     }
 
     /// <summary>Gets the error that answers the request, or <see langword="null"/>; with it nothing changes.</summary>
@@ -30,6 +31,13 @@ public sealed class ScimGroupOperation
 
     /// <summary>Gets the group as it is after the operation, or <see langword="null"/> when there is none (deleted, not found).</summary>
     public ScimStoredGroup? Group { get; }
+
+    /// <summary>
+    /// Gets the answer when the store's commit finds the group changed since it was read: 412 when the request's
+    /// <c>If-Match</c> named the version the change was made on, which is gone; <see langword="null"/> when the
+    /// request may be read and decided again.
+    /// </summary>
+    public ScimError? VersionConflictError { get; }
 
     /// <summary>Gets a value indicating whether the host must commit <see cref="Change"/> before answering.</summary>
     public bool RequiresCommit => Change is not null;
@@ -62,18 +70,25 @@ public sealed class ScimGroupOperation
     /// <param name="stored">The group read back, with its members; the same group and version as <see cref="Group"/>.</param>
     /// <returns>The answer with <paramref name="stored"/>; this one when there is no group to answer, or <paramref name="stored"/> is another group or version.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stored"/> is <see langword="null"/>.</exception>
-    public ScimGroupOperation WithGroupAsStored(ScimStoredGroup stored)
+    public ScimGroupDecision WithGroupAsStored(ScimStoredGroup stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return Error is null && Group is { } group && _status is 200 or 201 && stored.Id == group.Id && stored.Version == group.Version
-            ? new ScimGroupOperation(_status, stored, Change, null)
+            ? new ScimGroupDecision(_status, stored, Change, null)
             : this;
     }
 
     /// <inheritdoc />
     public override string ToString() => Error is not null ? $"Refused: {Error}" : $"{_status}: {Change?.ToString() ?? "no change"}";
 
-    internal static ScimGroupOperation Refused(ScimError error) => new(error.Status, null, null, error);
+    internal static ScimGroupDecision Refused(ScimError error) => new(error.Status, null, null, error);
 
-    internal static ScimGroupOperation Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change, null);
+    internal static ScimGroupDecision Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change, null);
+
+    /// <summary>A change made under <paramref name="ifMatch"/>, which says what a version conflict at commit means.</summary>
+    internal static ScimGroupDecision Answer(int status, ScimStoredGroup? group, ScimGroupChange change, ScimPrecondition ifMatch) =>
+        new(status, group, change, null, ifMatch.NamesVersions ? StaleIfMatch : null);
+
+    private static ScimError StaleIfMatch =>
+        ScimError.PreconditionFailed("The group changed since the version in If-Match; nothing was changed.");
 }

@@ -11,7 +11,7 @@ namespace MembershipStates.AspNetCore;
 /// Maps the SCIM 2.0 endpoints of an organization onto the host's <see cref="IScimMemberStore"/> and, when it
 /// registers one, its <see cref="IScimGroupStore"/>.
 /// </summary>
-public static class ScimEndpointRouteBuilderExtensions
+public static class MembershipStatesEndpointRouteBuilderExtensions
 {
     /// <summary>The default base path: one SCIM base per organization.</summary>
     public const string DefaultPattern = "/scim/v2/organizations/{organization}";
@@ -40,7 +40,7 @@ public static class ScimEndpointRouteBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException"><see cref="MembershipStatesServiceCollectionExtensions.AddMembershipStates"/> was not called, or no
     /// <see cref="IScimMemberStore"/> or <see cref="IScimOrganizationResolver"/> is registered.</exception>
-    public static RouteGroupBuilder MapScim(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern)
+    public static RouteGroupBuilder MapMembershipStates(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
@@ -82,17 +82,19 @@ public static class ScimEndpointRouteBuilderExtensions
         }
         else
         {
-            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups)));
-            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(handlers.ListGroupsAsync, ScimAttributeProjection.ForGroups))));
-            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimUserHandlers.ReadGroupAsync, ScimAttributeProjection.ForGroups)));
+            var groups = services.GetRequiredService<ScimGroupHandlers>();
+            group.MapGet("/Groups", pipeline.Build("Groups.List", 1, readsBody: false, Projected(groups.ListWithoutStoreAsync, ScimAttributeProjection.ForGroups)));
+            group.MapPost("/Groups/.search", pipeline.Build("Groups.Search", 2, readsBody: true, Search(Projected(groups.ListWithoutStoreAsync, ScimAttributeProjection.ForGroups))));
+            group.MapGet("/Groups/{id}", pipeline.Build("Groups.Read", 2, readsBody: false, Projected(ScimGroupHandlers.ReadWithoutStoreAsync, ScimAttributeProjection.ForGroups)));
         }
 
-        group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, handlers.ServiceProviderConfigAsync));
-        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => handlers.ResourceTypesAsync(request, servesGroups)));
-        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => handlers.ResourceTypeAsync(request, servesGroups)));
-        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => handlers.SchemasAsync(request, servesGroups)));
-        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => handlers.SchemaAsync(request, servesGroups)));
-        group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUserHandlers.UnmatchedAsync));
+        var discovery = services.GetRequiredService<ScimDiscoveryHandlers>();
+        group.MapGet("/ServiceProviderConfig", pipeline.Build("ServiceProviderConfig.Read", 1, readsBody: false, discovery.ServiceProviderConfigAsync));
+        group.MapGet("/ResourceTypes", pipeline.Build("ResourceTypes.List", 1, readsBody: false, request => discovery.ResourceTypesAsync(request, servesGroups)));
+        group.MapGet("/ResourceTypes/{id}", pipeline.Build("ResourceTypes.Read", 2, readsBody: false, request => discovery.ResourceTypeAsync(request, servesGroups)));
+        group.MapGet("/Schemas", pipeline.Build("Schemas.List", 1, readsBody: false, request => discovery.SchemasAsync(request, servesGroups)));
+        group.MapGet("/Schemas/{id}", pipeline.Build("Schemas.Read", 2, readsBody: false, request => discovery.SchemaAsync(request, servesGroups)));
+        group.Map("/{**path}", pipeline.Build("Unmatched", -1, readsBody: false, ScimUnmatchedHandler.AnswerAsync));
         return group;
     }
 
