@@ -62,7 +62,7 @@ public sealed partial class ScimUserOperations
 
             if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)
             {
-                return ScimUserOperation.Refused(unchangeable, id);
+                return ScimUserDecision.Refused(unchangeable, id);
             }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.

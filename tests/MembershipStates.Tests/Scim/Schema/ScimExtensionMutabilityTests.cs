@@ -180,7 +180,7 @@ public sealed class ScimExtensionMutabilityTests
         declare.Should().Throw<ArgumentException>().WithMessage("*\"desks.id\": a sub-attribute of a multi-valued attribute takes the attribute's mutability*");
     }
 
-    private static void ShouldBeMutability(ScimUserOperation operation, string named)
+    private static void ShouldBeMutability(ScimUserDecision operation, string named)
     {
         operation.Error.Should().NotBeNull();
         operation.Error!.Status.Should().Be(400);
@@ -189,7 +189,7 @@ public sealed class ScimExtensionMutabilityTests
         operation.RequiresCommit.Should().BeFalse();
     }
 
-    private static JsonNode? Acme_(ScimUserOperation operation) => ScimJson.ToJsonObject(operation.Attributes!)[Acme];
+    private static JsonNode? Acme_(ScimUserDecision operation) => ScimJson.ToJsonObject(operation.Attributes!)[Acme];
 
     private static ScimUser Parse(string json) => ScimUserOperations.ParseUser(Encoding.UTF8.GetBytes($"{{\"schemas\":[\"{ScimSchemaUris.User}\"],{json[1..]}")).Value;
 
