@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Filtering.Translation;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
@@ -127,7 +128,7 @@ public sealed partial class ScimFilterMap<T>
         ArgumentNullException.ThrowIfNull(attributePath);
         ArgumentNullException.ThrowIfNull(property);
         var key = NewKey(attributePath);
-        if (!LinqFilterTranslator.IsSupported(typeof(TProperty)))
+        if (!MappableTypes.IsSupported(typeof(TProperty)))
         {
             throw new ArgumentException(
                 $"Filters cannot compare properties of type {typeof(TProperty).Name}; map '{attributePath}' to a string, Boolean, number, date or Guid.",
@@ -342,7 +343,7 @@ public sealed partial class ScimFilterMap<T>
     public ScimFilterMap<T> MapMembers(Expression<Func<T, string, bool>> hasMember)
     {
         ArgumentNullException.ThrowIfNull(hasMember);
-        var key = NewKey(LinqFilterTranslator.MembersAttribute);
+        var key = NewKey(MappingKeys.MembersAttribute);
         if (_hasMember is not null)
         {
             throw new ArgumentException($"'{key}' is already mapped.", nameof(hasMember));
@@ -384,14 +385,14 @@ public sealed partial class ScimFilterMap<T>
             throw new ArgumentException($"'{attributePath}' is not a SCIM attribute path: {error.Message}", nameof(attributePath));
         }
 
-        var key = LinqFilterTranslator.Key(path);
+        var key = MappingKeys.Key(path);
         return _map.ContainsKey(key) || (_map.TryGetValue(key.Attribute(), out var values) && values.Values is not null)
             ? throw new ArgumentException($"'{key}' is already mapped.", nameof(attributePath))
             : key;
     }
 
     private ScimFilterMap<T> With(AttributePath key, FilterMapping mapping) =>
-        _hasMember is not null && key.Attribute().Equals(LinqFilterTranslator.MembersPath)
+        _hasMember is not null && key.Attribute().Equals(MappingKeys.MembersPath)
             ? throw new ArgumentException($"'{key}' is answered by {nameof(MapMembers)}.", nameof(mapping))
             : new(_map.Add(key, mapping), _mapped.Add(key), _hasMember, _position, _catalog);
 }
