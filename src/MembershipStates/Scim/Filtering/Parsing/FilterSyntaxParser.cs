@@ -21,6 +21,8 @@ namespace MembershipStates.Scim.Filtering.Parsing;
 /// <para>Inside a value filter, attributes are plain sub-attribute names and value filters do not nest. Nesting and
 /// the number of attribute expressions are bounded (<see cref="MaxDepth"/>, <see cref="MaxTerms"/>), so no input
 /// can exhaust the stack. Parsing stops at the first syntax error.</para>
+/// <para>One class, a little over the usual length, because its productions call one another recursively: each
+/// method is one rule of the grammar above, and tokens, values and names are read by the types around it.</para>
 /// <para>Not thread-safe; one per parse.</para>
 /// </remarks>
 internal sealed class FilterSyntaxParser
