@@ -21,11 +21,12 @@ namespace MembershipStates.Scim.Filtering.Parsing;
 /// <para>Inside a value filter, attributes are plain sub-attribute names and value filters do not nest. Nesting and
 /// the number of attribute expressions are bounded (<see cref="MaxDepth"/>, <see cref="MaxTerms"/>), so no input
 /// can exhaust the stack. Parsing stops at the first syntax error.</para>
-/// <para>One class, a little over the usual length, because its productions call one another recursively: each
-/// method is one rule of the grammar above, and tokens, values and names are read by the types around it.</para>
+/// <para>Each method is one rule of the grammar; the rules of paths are in <c>FilterSyntaxParser.Paths.cs</c>.
+/// Tokens, values and names are read by <see cref="TextCursor"/>, <see cref="FilterValueReader"/> and
+/// <see cref="AttributeNameReader"/>.</para>
 /// <para>Not thread-safe; one per parse.</para>
 /// </remarks>
-internal sealed class FilterSyntaxParser
+internal sealed partial class FilterSyntaxParser
 {
     /// <summary>The deepest nesting of parentheses, <c>not</c> and value filters accepted.</summary>
     public const int MaxDepth = 32;
@@ -69,23 +70,6 @@ internal sealed class FilterSyntaxParser
         }
 
         return Error is null ? root : null;
-    }
-
-    /// <summary>Parses the whole text as a path.</summary>
-    /// <returns>The path, or <see langword="null"/> when <see cref="Error"/> says why not.</returns>
-    public AttributePath? ParsePath()
-    {
-        var path = ParsePath(parent: null);
-        if (path is not null)
-        {
-            _cursor.SkipWhitespace();
-            if (!_cursor.AtEnd)
-            {
-                Fail(_cursor.Position, FilterMessages.UnexpectedAfterPath(_cursor.Current, path));
-            }
-        }
-
-        return Error is null ? path : null;
     }
 
     private FilterNode? ParseOr(AttributePath? parent)
@@ -235,67 +219,6 @@ internal sealed class FilterSyntaxParser
         return new ComparisonNode(path, op, value);
     }
 
-    private AttributePath? ParsePath(AttributePath? parent)
-    {
-        var start = _cursor.Position;
-        if (_cursor.AtEnd || !TextCursor.IsWordChar(_cursor.Current))
-        {
-            return FailPath(new TextError(start, FilterMessages.AttributeNameExpected(_cursor.DescribeCurrent())));
-        }
-
-        if (!AttributeNameReader.TryRead(_cursor, out var name, out var invalid))
-        {
-            return FailPath(invalid);
-        }
-
-        if (parent is not null && (name.SchemaUrn is not null || name.SubAttribute is not null))
-        {
-            return FailPath(new TextError(start, FilterMessages.QualifiedInValueFilter(parent, name.Word)));
-        }
-
-        if (!_cursor.At('['))
-        {
-            return new AttributePath(name.SchemaUrn, name.Name, null, name.SubAttribute);
-        }
-
-        if (parent is not null)
-        {
-            return FailPath(new TextError(_cursor.Position, FilterMessages.NestedValueFilter));
-        }
-
-        if (name.SubAttribute is not null)
-        {
-            var qualified = name.SchemaUrn is null ? name.Name : $"{name.SchemaUrn}:{name.Name}";
-            return FailPath(new TextError(_cursor.Position, FilterMessages.ValueFilterAfterSubAttribute(qualified, name.SubAttribute, name.Word)));
-        }
-
-        var attribute = new AttributePath(name.SchemaUrn, name.Name, null, null);
-        _uses.Add(new ValueFilterUse(attribute, start));
-        if (ParseValueFilter(attribute) is not { } inner)
-        {
-            return null;
-        }
-
-        string? subAttribute = null;
-        if (_cursor.At('.'))
-        {
-            _cursor.Position++;
-            var subStart = _cursor.Position;
-            subAttribute = _cursor.ReadWord();
-            if (subAttribute.Contains('.', StringComparison.Ordinal) || subAttribute.Contains(':', StringComparison.Ordinal))
-            {
-                return FailPath(new TextError(subStart, FilterMessages.OneSubAttributeAfterValueFilter(attribute, subAttribute)));
-            }
-
-            if (AttributeNameReader.Check(subAttribute, subStart) is { } problem)
-            {
-                return FailPath(problem);
-            }
-        }
-
-        return new AttributePath(name.SchemaUrn, name.Name, new ScimFilter(inner, _catalog), subAttribute);
-    }
-
     private bool Enter(int position)
     {
         if (++_depth <= MaxDepth)
@@ -321,12 +244,6 @@ internal sealed class FilterSyntaxParser
     private FilterNode? Fail(int position, string message) => Fail(new TextError(position, message));
 
     private FilterNode? Fail(TextError error)
-    {
-        Error ??= error;
-        return null;
-    }
-
-    private AttributePath? FailPath(TextError error)
     {
         Error ??= error;
         return null;
