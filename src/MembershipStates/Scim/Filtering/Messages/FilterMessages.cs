@@ -9,8 +9,9 @@ namespace MembershipStates.Scim.Filtering.Messages;
 /// and nowhere else.
 /// </summary>
 /// <remarks>
-/// Messages say what was found and what to write instead, quoting the client's own text. One cohesive catalogue, longer
-/// than most files because it holds every sentence; the code that decides when each applies stays with its owner.
+/// Messages say what was found and what to write instead, quoting the client's own text. The code that decides when
+/// each applies stays with its owner: the parsing types, <see cref="FilterSemantics"/>, the evaluator and the
+/// translation.
 /// </remarks>
 internal static class FilterMessages
 {
@@ -177,7 +178,7 @@ internal static class FilterMessages
         $"'{path}' is writeOnly: its values are never returned, so filters and sorting cannot use them (RFC 7643 §2.2).";
 
     // What a host's map cannot translate into a query.
-    public static string NotTranslated => "The filter could not be translated.";
+    public const string NotTranslated = "The filter could not be translated.";
 
     public static string NodeNotTranslated(string kind) => $"Filters of kind {kind} cannot be translated.";
 
