@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering.Messages;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Filtering;
@@ -107,7 +108,7 @@ internal sealed class JsonFilterEvaluator
         var kind = ScimJson.Kind(json);
         if (op.IsOrdering() && kind is JsonValueKind.True or JsonValueKind.False)
         {
-            return Fail($"'{path}' holds a Boolean; '{op.Keyword()}' does not apply to Booleans (RFC 7644 §3.4.2.2).");
+            return Fail(FilterMessages.HoldsBoolean(path, op.Keyword()));
         }
 
         switch (operand.Kind)

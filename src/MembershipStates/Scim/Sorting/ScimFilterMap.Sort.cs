@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
+using MembershipStates.Scim.Filtering.Translation;
 using MembershipStates.Scim.Schema;
 using MembershipStates.Scim.Sorting;
 
@@ -75,7 +76,7 @@ public sealed partial class ScimFilterMap<T>
             throw new InvalidOperationException("Map 'id' before sorting: ties are broken by the property mapped to it.");
         }
 
-        if (FindSortProperty(Filtering.LinqFilterTranslator.Key(sort.SortBy)) is not { } key)
+        if (FindSortProperty(MappingKeys.Key(sort.SortBy)) is not { } key)
         {
             ordered = null;
             error = ScimError.InvalidValue(
