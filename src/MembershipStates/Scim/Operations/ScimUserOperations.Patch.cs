@@ -46,7 +46,7 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserDecision.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+                return ScimUserDecision.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error.Detail}"), id);
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
@@ -57,7 +57,7 @@ public sealed partial class ScimUserOperations
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserDecision.Refused(kept.Error!, id);
+                return ScimUserDecision.Refused(kept.Error, id);
             }
 
             if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)
