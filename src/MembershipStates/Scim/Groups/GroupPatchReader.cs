@@ -265,12 +265,12 @@ internal static class GroupPatchReader
 
         private static ScimError? ReadMember(JsonObject element, int index, List<string> values)
         {
-            if (Text(ScimPatchRequest.Member(element, "value")) is not { } member || string.IsNullOrWhiteSpace(member))
+            if (Text(JsonMembers.Find(element, "value")) is not { } member || string.IsNullOrWhiteSpace(member))
             {
                 return ScimError.InvalidValue($"members[{index}] needs a non-empty string \"value\": the id of a User of this organization.");
             }
 
-            if (ScimPatchRequest.Member(element, "type") is { } typeNode
+            if (JsonMembers.Find(element, "type") is { } typeNode
                 && !(Text(typeNode) is { } type && string.Equals(type, "User", StringComparison.OrdinalIgnoreCase)))
             {
                 return ScimError.InvalidValue($"members[{index}] is of type {Describe(typeNode)}; a group's members are Users, groups of groups are not supported.");

@@ -64,7 +64,7 @@ internal static class ScimPatchEngine
             // Only a schema the server declares: any other URN key is read as an attribute path and refused below.
             if (schemaPrefix is null && member is JsonObject && state.Catalog.FindSchema(key) is not null)
             {
-                if (ApplySchema(state, type, KeyOf(state.Current, key, state.Catalog.FindSchema(key)!.Id), member) is { } nested)
+                if (ApplySchema(state, type, JsonMembers.KeyOf(state.Current, key, state.Catalog.FindSchema(key)!.Id), member) is { } nested)
                 {
                     return nested;
                 }
@@ -149,7 +149,7 @@ internal static class ScimPatchEngine
             return null; // removing from an extension the user does not have: nothing to remove
         }
 
-        var key = KeyOf(container, path.Name, attribute?.Name);
+        var key = JsonMembers.KeyOf(container, path.Name, attribute?.Name);
         return path.ValueFilter is null
             ? ApplyPlain(container, key, type, path, attribute, value)
             : ApplyFiltered(container, key, type, path, value);
@@ -165,7 +165,7 @@ internal static class ScimPatchEngine
                 // "emails.value" without a filter addresses that sub-attribute of every value.
                 foreach (var element in elements.OfType<JsonObject>())
                 {
-                    SetOrRemove(element, KeyOf(element, sub, null), type, value);
+                    SetOrRemove(element, JsonMembers.KeyOf(element, sub, null), type, value);
                 }
 
                 return null;
@@ -181,7 +181,7 @@ internal static class ScimPatchEngine
                 container[key] = parent = [];
             }
 
-            SetOrRemove(parent, KeyOf(parent, sub, null), type, value);
+            SetOrRemove(parent, JsonMembers.KeyOf(parent, sub, null), type, value);
             if (parent.Count == 0)
             {
                 container.Remove(key);
@@ -238,7 +238,7 @@ internal static class ScimPatchEngine
                 {
                     foreach (var (subKey, subValue) in given)
                     {
-                        current[KeyOf(current, subKey, null)] = subValue?.DeepClone();
+                        current[JsonMembers.KeyOf(current, subKey, null)] = subValue?.DeepClone();
                     }
 
                     return null;
@@ -272,7 +272,7 @@ internal static class ScimPatchEngine
             {
                 if (path.SubAttribute is { } sub)
                 {
-                    element.Remove(KeyOf(element, sub, null));
+                    element.Remove(JsonMembers.KeyOf(element, sub, null));
                 }
                 else
                 {
@@ -302,13 +302,13 @@ internal static class ScimPatchEngine
         {
             if (path.SubAttribute is { } sub)
             {
-                element[KeyOf(element, sub, null)] = value?.DeepClone();
+                element[JsonMembers.KeyOf(element, sub, null)] = value?.DeepClone();
             }
             else if (value is JsonObject given)
             {
                 foreach (var (subKey, subValue) in given)
                 {
-                    element[KeyOf(element, subKey, null)] = subValue?.DeepClone();
+                    element[JsonMembers.KeyOf(element, subKey, null)] = subValue?.DeepClone();
                 }
             }
             else
@@ -332,7 +332,7 @@ internal static class ScimPatchEngine
             return null;
         }
 
-        return state.Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? KeyOf(state.Current, schema.Id, schema.Id) : null;
+        return state.Catalog.FindSchema(schemaId + ":" + path.Name) is { } schema ? JsonMembers.KeyOf(state.Current, schema.Id, schema.Id) : null;
     }
 
     private static string Undeclared(ScimAttributeCatalog catalog, AttributePath path, ScimAttributeResolution resolution)
@@ -379,7 +379,7 @@ internal static class ScimPatchEngine
             return ScimError.InvalidValue("'active' cannot be removed or addressed below; replace it with true or false.");
         }
 
-        if (!TryReadBoolean(value, out var active))
+        if (!ScimBoolean.TryRead(value, out var active))
         {
             return ScimError.InvalidValue($"'active' must be true or false (or the strings \"True\"/\"False\"), not {value?.ToJsonString() ?? "null"}.");
         }
@@ -397,7 +397,7 @@ internal static class ScimPatchEngine
             return state.Writable();
         }
 
-        var key = KeyOf(state.Current, schema, null);
+        var key = JsonMembers.KeyOf(state.Current, schema, null);
         if (state.Current[key] is JsonObject)
         {
             return (JsonObject)state.Writable()[key]!;
@@ -423,7 +423,7 @@ internal static class ScimPatchEngine
 
         if (target.Type == ScimAttributeType.Boolean && !target.MultiValued)
         {
-            return TryReadBoolean(value, out var flag)
+            return ScimBoolean.TryRead(value, out var flag)
                 ? (JsonValue.Create(flag), null)
                 : (null, ScimError.InvalidValue($"'{path}' is a boolean; {value.ToJsonString()} is neither true nor false."));
         }
@@ -437,7 +437,7 @@ internal static class ScimPatchEngine
                 {
                     if (target.FindSubAttribute(key) is { Type: ScimAttributeType.Boolean } && member is not null)
                     {
-                        if (!TryReadBoolean(member, out var flag))
+                        if (!ScimBoolean.TryRead(member, out var flag))
                         {
                             return (null, ScimError.InvalidValue($"'{path}.{key}' is a boolean; {member.ToJsonString()} is neither true nor false."));
                         }
@@ -453,28 +453,6 @@ internal static class ScimPatchEngine
         return null;
     }
 
-    private static bool TryReadBoolean(JsonNode? node, out bool value)
-    {
-        value = false;
-        if (node is not JsonValue json)
-        {
-            return false;
-        }
-
-        switch (json.GetValueKind())
-        {
-            case JsonValueKind.True:
-                value = true;
-                return true;
-            case JsonValueKind.False:
-                return true;
-            case JsonValueKind.String:
-                return bool.TryParse(json.GetValue<string>().Trim(), out value);
-            default:
-                return false;
-        }
-    }
-
     private static bool IsActive(ScimAttributeDefinition? attribute) =>
         attribute is { SchemaId: ScimSchemaIds.User, Name: "active" };
 
@@ -482,7 +460,7 @@ internal static class ScimPatchEngine
         resolution.Attribute is { Name: "manager" } manager
         && manager.SchemaId == ScimSchemaIds.EnterpriseUser
         && (path.SubAttribute is null || string.Equals(path.SubAttribute, "value", StringComparison.OrdinalIgnoreCase))
-        && (IsEmptyString(value) || (value is JsonObject o && o.Count == 1 && IsEmptyString(ScimPatchRequest.Member(o, "value"))));
+        && (IsEmptyString(value) || (value is JsonObject o && o.Count == 1 && IsEmptyString(JsonMembers.Find(o, "value"))));
 
     private static AttributePath ManagerPath(AttributePath path) =>
         AttributePath.TryParse($"{ScimSchemaIds.EnterpriseUser}:manager", out var manager, out _) ? manager : path;
@@ -499,7 +477,7 @@ internal static class ScimPatchEngine
 
         // {"value":"x"} sent against {"value":"x","display":"…"} stored: compare the values.
         return sent is JsonObject s && existing is JsonObject e
-            && ScimPatchRequest.Member(s, "value") is { } a && ScimPatchRequest.Member(e, "value") is { } b
+            && JsonMembers.Find(s, "value") is { } a && JsonMembers.Find(e, "value") is { } b
             && JsonNode.DeepEquals(a, b);
     }
 
@@ -513,25 +491,6 @@ internal static class ScimPatchEngine
         {
             target[key] = value?.DeepClone();
         }
-    }
-
-    /// <summary>The key an attribute has in <paramref name="json"/> (names are case-insensitive), or the canonical name for a new one.</summary>
-    private static string KeyOf(JsonObject json, string name, string? canonical)
-    {
-        if (json.ContainsKey(name))
-        {
-            return name;
-        }
-
-        foreach (var (key, _) in json)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return key;
-            }
-        }
-
-        return canonical ?? name;
     }
 
     private static string Name(ScimPatchOperationType type) => type == ScimPatchOperationType.Add ? "add" : "replace";

@@ -63,12 +63,12 @@ public sealed class ScimPatchRequest
             return Fail(ScimError.InvalidSyntax("A PATCH body is a JSON object with \"schemas\" and \"Operations\" (RFC 7644 §3.5.2)."));
         }
 
-        if (!ListsPatchSchema(Member(request, "schemas")))
+        if (!ListsPatchSchema(JsonMembers.Find(request, "schemas")))
         {
             return Fail(ScimError.InvalidSyntax($"'schemas' must list \"{PatchOpSchema}\" (RFC 7644 §3.5.2)."));
         }
 
-        if (Member(request, "Operations") is not JsonArray operations || operations.Count == 0)
+        if (JsonMembers.Find(request, "Operations") is not JsonArray operations || operations.Count == 0)
         {
             return Fail(ScimError.InvalidSyntax("'Operations' must be a non-empty array of operations (RFC 7644 §3.5.2)."));
         }
@@ -84,7 +84,7 @@ public sealed class ScimPatchRequest
             var read = ReadOperation(operations[i], i);
             if (!read.TryGetValue(out var operation))
             {
-                return Fail(read.Error!);
+                return Fail(read.Error);
             }
 
             result[i] = operation;
@@ -100,7 +100,7 @@ public sealed class ScimPatchRequest
             return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidSyntax($"Operations[{index}] is not an object."));
         }
 
-        var opText = Member(operation, "op") is JsonValue op && op.TryGetValue<string>(out var text) ? text : null;
+        var opText = JsonMembers.Find(operation, "op") is JsonValue op && op.TryGetValue<string>(out var text) ? text : null;
         ScimPatchOperationType type;
         if (string.Equals(opText, "add", StringComparison.OrdinalIgnoreCase))
         {
@@ -121,7 +121,7 @@ public sealed class ScimPatchRequest
         }
 
         AttributePath? path = null;
-        switch (Member(operation, "path"))
+        switch (JsonMembers.Find(operation, "path"))
         {
             case null:
                 break;
@@ -136,7 +136,7 @@ public sealed class ScimPatchRequest
                 return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidPath($"Operations[{index}].path must be a non-empty string."));
         }
 
-        var hasValue = TryMember(operation, "value", out var value);
+        var hasValue = JsonMembers.TryFind(operation, "value", out var value);
         if (type == ScimPatchOperationType.Remove && path is null)
         {
             return ScimResult<ScimPatchOperation>.Failure(ScimError.NoTarget($"Operations[{index}] is a remove without a path; RFC 7644 §3.5.2.2 requires one."));
@@ -165,29 +165,6 @@ public sealed class ScimPatchRequest
     private static bool ListsPatchSchema(JsonNode? schemas) =>
         schemas is JsonArray array
         && array.Any(s => s is JsonValue v && v.TryGetValue<string>(out var text) && string.Equals(text, PatchOpSchema, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Finds a member by name in any case, as Okta and Entra vary it; <see langword="null"/> when absent or null.</summary>
-    internal static JsonNode? Member(JsonObject json, string name) => TryMember(json, name, out var value) ? value : null;
-
-    /// <summary>Finds a member by name in any case, telling an absent member from a JSON <c>null</c>.</summary>
-    internal static bool TryMember(JsonObject json, string name, out JsonNode? value)
-    {
-        if (json.TryGetPropertyValue(name, out value))
-        {
-            return true;
-        }
-
-        foreach (var (key, member) in json)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = member;
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ScimResult<ScimPatchRequest> Fail(ScimError error) => ScimResult<ScimPatchRequest>.Failure(error);
 }

@@ -51,7 +51,7 @@ public sealed class ScimSearchRequest
             return Fail(ScimError.InvalidSyntax("The body is not valid JSON."));
         }
 
-        if (root is not JsonObject request || !ListsSchema(ScimPatchRequest.Member(request, "schemas")))
+        if (root is not JsonObject request || !ListsSchema(JsonMembers.Find(request, "schemas")))
         {
             return Fail(ScimError.InvalidSyntax($"A search body is a JSON object whose 'schemas' lists \"{Schema}\" (RFC 7644 §3.4.3)."));
         }
@@ -59,7 +59,7 @@ public sealed class ScimSearchRequest
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in (string[])["filter", "sortBy", "sortOrder"])
         {
-            switch (ScimPatchRequest.Member(request, name))
+            switch (JsonMembers.Find(request, name))
             {
                 case null:
                     break;
@@ -73,7 +73,7 @@ public sealed class ScimSearchRequest
 
         foreach (var name in (string[])["startIndex", "count"])
         {
-            switch (ScimPatchRequest.Member(request, name))
+            switch (JsonMembers.Find(request, name))
             {
                 case null:
                     break;
@@ -88,7 +88,7 @@ public sealed class ScimSearchRequest
 
         foreach (var name in (string[])["attributes", "excludedAttributes"])
         {
-            switch (ScimPatchRequest.Member(request, name))
+            switch (JsonMembers.Find(request, name))
             {
                 case null:
                     break;
