@@ -60,7 +60,7 @@ internal sealed class JsonFilterEvaluator
         LogicalNode { Operator: LogicalOperator.And } and => Evaluate(and.Left, scope) && _error is null && Evaluate(and.Right, scope),
         LogicalNode or => (Evaluate(or.Left, scope) || (_error is null && Evaluate(or.Right, scope))) && _error is null,
         NotNode not => !Evaluate(not.Operand, scope) && _error is null,
-        PresentNode present => Values(present.Attribute, scope).Any(ScimJson.IsPresent),
+        PresentNode present => Values(present.Attribute, scope).Any(ResourceJsonReader.IsPresent),
         ComparisonNode comparison => Compare(comparison, scope),
         ValuePathNode valuePath => Values(valuePath.Attribute, scope).Count > 0,
         _ => false,
@@ -78,14 +78,14 @@ internal sealed class JsonFilterEvaluator
         var values = Values(path, scope);
         if (comparison.Value.Kind == FilterValueKind.Null)
         {
-            var present = values.Any(ScimJson.IsPresent);
+            var present = values.Any(ResourceJsonReader.IsPresent);
             return comparison.Operator == ComparisonOperator.Equal ? !present : present;
         }
 
         var compared = target is null ? null : FilterSemantics.ComparedAttribute(target);
         foreach (var value in values)
         {
-            var scalars = value is JsonObject complex ? ScimJson.Values(ScimJson.Property(complex, "value")) : [value];
+            var scalars = value is JsonObject complex ? ResourceJsonReader.Values(JsonMembers.Find(complex, "value")) : [value];
             foreach (var scalar in scalars)
             {
                 if (scalar is JsonValue json && Matches(path, compared, json, comparison.Operator, comparison.Value))
@@ -105,7 +105,7 @@ internal sealed class JsonFilterEvaluator
 
     private bool Matches(AttributePath path, ScimAttributeDefinition? attribute, JsonValue json, ComparisonOperator op, FilterValue operand)
     {
-        var kind = ScimJson.Kind(json);
+        var kind = ResourceJsonReader.Kind(json);
         if (op.IsOrdering() && kind is JsonValueKind.True or JsonValueKind.False)
         {
             return Fail(FilterMessages.HoldsBoolean(path, op.Keyword()));
@@ -118,15 +118,15 @@ internal sealed class JsonFilterEvaluator
                     && op.Accepts((kind == JsonValueKind.True) == operand.Boolean ? 0 : 1);
             case FilterValueKind.Number:
                 return kind == JsonValueKind.Number
-                    && ScimJson.TryGetNumber(json, out var number)
+                    && ResourceJsonReader.TryGetNumber(json, out var number)
                     && op.Accepts(number.CompareTo(operand.Number));
             case FilterValueKind.String when attribute?.Type == ScimAttributeType.DateTime:
-                return ScimJson.TryGetDateTime(json, out var instant)
+                return ResourceJsonReader.TryGetDateTime(json, out var instant)
                     && ScimDateTime.TryParse(operand.Text, out var expected)
                     && op.Accepts(instant.CompareTo(expected));
             case FilterValueKind.String:
                 return kind == JsonValueKind.String
-                    && ScimJson.TryGetString(json, out var text)
+                    && ResourceJsonReader.TryGetString(json, out var text)
                     && MatchesString(text, op, operand.Text!, attribute?.CaseExact ?? false);
             default:
                 return false;
@@ -166,17 +166,17 @@ internal sealed class JsonFilterEvaluator
     {
         if (scope.Parent is not null)
         {
-            return [.. ScimJson.Values(ScimJson.Property(scope.Json, path.Name))];
+            return [.. ResourceJsonReader.Values(JsonMembers.Find(scope.Json, path.Name))];
         }
 
-        var container = ScimJson.Container(scope.Json, path);
+        var container = ResourceJsonReader.Container(scope.Json, path);
         if (container is null)
         {
             return [];
         }
 
-        var attribute = ScimJson.Property(container, path.Name);
-        IEnumerable<JsonNode> elements = ScimJson.Values(attribute);
+        var attribute = JsonMembers.Find(container, path.Name);
+        IEnumerable<JsonNode> elements = ResourceJsonReader.Values(attribute);
         if (path.ValueFilter is not null)
         {
             var element = Scope.Element(scope.Json, path.Attribute(), _catalog.Resolve(path.SchemaUrn, path.Name, null).Attribute);
@@ -202,7 +202,7 @@ internal sealed class JsonFilterEvaluator
             return [.. elements];
         }
 
-        return [.. elements.OfType<JsonObject>().SelectMany(json => ScimJson.Values(ScimJson.Property(json, path.SubAttribute)))];
+        return [.. elements.OfType<JsonObject>().SelectMany(json => ResourceJsonReader.Values(JsonMembers.Find(json, path.SubAttribute)))];
     }
 
     private bool Fail(string message)

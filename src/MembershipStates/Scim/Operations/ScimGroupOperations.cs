@@ -49,7 +49,7 @@ public sealed class ScimGroupOperations
         var request = ScimPatchRequest.Parse(body);
         return request.TryGetValue(out var patch)
             ? ScimGroupPatch.Create(patch, groupId)
-            : ScimResult<ScimGroupPatch>.Failure(request.Error!);
+            : ScimResult<ScimGroupPatch>.Failure(request.Error);
     }
 
     /// <summary>Creates a group (<c>POST /Groups</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Patching;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
@@ -33,10 +34,9 @@ public sealed partial class ScimUserOperations
             return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
-        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
-        if (applied.Error is not null)
+        if (!UserPatchEngine.TryApply(current.Attributes, patch.Operations, _catalog, out var applied, out var error))
         {
-            return ScimUserDecision.Refused(applied.Error, id);
+            return ScimUserDecision.Refused(error, id);
         }
 
         var patched = current.Attributes;
@@ -46,7 +46,7 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserDecision.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+                return ScimUserDecision.Refused(PatchErrors.PatchedUserInvalid(read.Error), id);
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
@@ -57,7 +57,7 @@ public sealed partial class ScimUserOperations
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserDecision.Refused(kept.Error!, id);
+                return ScimUserDecision.Refused(kept.Error, id);
             }
 
             if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)

@@ -68,7 +68,7 @@ public sealed partial class ScimUserOperations
         var kept = Keep(requested, existing?.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserDecision.Refused(kept.Error!);
+            return ScimUserDecision.Refused(kept.Error);
         }
 
         var current = existing?.Membership ?? MembershipSnapshot.NotMember;
@@ -136,7 +136,7 @@ public sealed partial class ScimUserOperations
         var kept = Keep(requested, current.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserDecision.Refused(kept.Error!, id);
+            return ScimUserDecision.Refused(kept.Error, id);
         }
 
         return Change(

@@ -107,7 +107,7 @@ internal static class ScimExtensionValues
         {
             case ScimAttributeType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 return null;
-            case ScimAttributeType.Boolean when kind == JsonValueKind.String && bool.TryParse(value.GetValue<string>(), out var flag):
+            case ScimAttributeType.Boolean when kind == JsonValueKind.String && ScimBoolean.TryParse(value.GetValue<string>(), out var flag):
                 return (JsonValue.Create(flag), null);
             case ScimAttributeType.Integer when kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _):
             case ScimAttributeType.Decimal when kind == JsonValueKind.Number:

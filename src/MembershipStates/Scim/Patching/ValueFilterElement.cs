@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using MembershipStates.Scim.Filtering;
 
-namespace MembershipStates.Scim;
+namespace MembershipStates.Scim.Patching;
 
 /// <summary>Turns a value filter that describes one value — <c>eq</c> comparisons joined by <c>and</c> — into that value.</summary>
-internal static class FilterElements
+internal static class ValueFilterElement
 {
     /// <summary>Writes into <paramref name="element"/> the sub-attributes the filter fixes, such as <c>"type":"work"</c> for <c>type eq "work"</c>.</summary>
     /// <returns><see langword="false"/> when the filter does not describe exactly one value.</returns>

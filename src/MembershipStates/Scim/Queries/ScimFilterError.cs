@@ -10,10 +10,12 @@ namespace MembershipStates.Scim;
 public sealed class ScimFilterError
 {
     /// <summary>The <c>scimType</c> of a filter that is malformed or compares in a way the attribute does not support.</summary>
-    public const string InvalidFilter = "invalidFilter";
+    /// <remarks>The same value as <see cref="ScimErrorTypes.InvalidFilter"/>, where every <c>scimType</c> is defined.</remarks>
+    public const string InvalidFilter = ScimErrorTypes.InvalidFilter;
 
     /// <summary>The <c>scimType</c> of a <c>PATCH</c> operation whose <c>path</c> is malformed.</summary>
-    public const string InvalidPath = "invalidPath";
+    /// <remarks>The same value as <see cref="ScimErrorTypes.InvalidPath"/>, where every <c>scimType</c> is defined.</remarks>
+    public const string InvalidPath = ScimErrorTypes.InvalidPath;
 
     internal ScimFilterError(string scimType, string message, int? position)
     {

@@ -4,31 +4,13 @@ using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Filtering;
 
-/// <summary>Reads the wire form of SCIM resources: attribute lookups that ignore case, and scalar values of any origin.</summary>
-internal static class ScimJson
+/// <summary>
+/// Reads attribute values out of a SCIM resource's JSON form, as filters and sorting see them: the object an
+/// attribute lives in, its values, whether one is present, and scalars of any origin. Names are looked up with
+/// <see cref="JsonMembers"/>, in any case.
+/// </summary>
+internal static class ResourceJsonReader
 {
-    /// <summary>Finds a property by name, ignoring case as RFC 7643 §2.1 requires; an exact match wins.</summary>
-    /// <param name="json">The object.</param>
-    /// <param name="name">The attribute name.</param>
-    /// <returns>The value, or <see langword="null"/> when absent or null.</returns>
-    public static JsonNode? Property(JsonObject json, string name)
-    {
-        if (json.TryGetPropertyValue(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var (key, value) in json)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Returns the object an attribute of <paramref name="path"/> lives in: the resource itself for the core
     /// schema (with or without its URN), or the extension object under the path's schema URN.
@@ -39,7 +21,7 @@ internal static class ScimJson
     public static JsonObject? Container(JsonObject resource, AttributePath path) =>
         ScimAttributeCatalog.Default.IsResourceSchema(path.SchemaUrn)
             ? resource
-            : Property(resource, path.SchemaUrn!) as JsonObject;
+            : JsonMembers.Find(resource, path.SchemaUrn!) as JsonObject;
 
     /// <summary>Returns the values of a node: the items of an array, or the node itself; nothing for null.</summary>
     /// <param name="node">The node.</param>
