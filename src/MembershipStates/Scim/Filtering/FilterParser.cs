@@ -47,7 +47,7 @@ internal static class FilterParser
         filter = null;
         if (!TryStart(text, Noun, catalog, out var parser, out var refused))
         {
-            error = refused.ToFilterError(ScimFilterError.InvalidFilter);
+            error = refused.ToFilterError(ScimErrorTypes.InvalidFilter);
             return false;
         }
 
@@ -55,7 +55,7 @@ internal static class FilterParser
         var problem = FirstError(parser, catalog, declaredOnly);
         if (problem is not null || root is null)
         {
-            error = (problem ?? NotParsed(Noun)).ToFilterError(ScimFilterError.InvalidFilter);
+            error = (problem ?? NotParsed(Noun)).ToFilterError(ScimErrorTypes.InvalidFilter);
             return false;
         }
 
@@ -79,7 +79,7 @@ internal static class FilterParser
         path = null;
         if (!TryStart(text, Noun, catalog, out var parser, out var refused))
         {
-            error = refused.ToFilterError(ScimFilterError.InvalidPath);
+            error = refused.ToFilterError(ScimErrorTypes.InvalidPath);
             return false;
         }
 
@@ -87,7 +87,7 @@ internal static class FilterParser
         var problem = FirstError(parser, catalog, declaredOnly: false);
         if (problem is not null || parsed is null)
         {
-            error = (problem ?? NotParsed(Noun)).ToFilterError(ScimFilterError.InvalidPath);
+            error = (problem ?? NotParsed(Noun)).ToFilterError(ScimErrorTypes.InvalidPath);
             return false;
         }
 

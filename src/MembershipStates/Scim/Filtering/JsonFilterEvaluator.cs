@@ -207,7 +207,7 @@ internal sealed class JsonFilterEvaluator
 
     private bool Fail(string message)
     {
-        _error ??= new ScimFilterError(ScimFilterError.InvalidFilter, message, null);
+        _error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, message, null);
         return false;
     }
 

@@ -75,7 +75,7 @@ internal sealed class LinqFilterTranslator
         if (body is null || error is not null)
         {
             body = null;
-            error ??= new ScimFilterError(ScimFilterError.InvalidFilter, FilterMessages.NotTranslated, null);
+            error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, FilterMessages.NotTranslated, null);
             return false;
         }
 

@@ -29,7 +29,7 @@ public sealed class ScimPatchRequest
     private ScimPatchRequest(IReadOnlyList<ScimPatchOperation> operations) => Operations = operations;
 
     /// <summary>Gets the operations, in the order they apply.</summary>
-    public IReadOnlyList<ScimPatchOperation> Operations { get; }
+    internal IReadOnlyList<ScimPatchOperation> Operations { get; }
 
     /// <summary>Reads a PATCH request body.</summary>
     /// <param name="body">The request body, UTF-8 JSON.</param>

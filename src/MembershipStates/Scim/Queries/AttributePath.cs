@@ -52,7 +52,7 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// </summary>
     /// <param name="text">The path text.</param>
     /// <param name="path">The path, when the text is valid.</param>
-    /// <param name="error">Why the text is not a valid path (<c>scimType</c> <see cref="ScimFilterError.InvalidPath"/>), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the text is not a valid path (<c>scimType</c> <see cref="ScimErrorTypes.InvalidPath"/>), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the text is a valid path.</returns>
     /// <remarks>Never throws: every input yields a path or an error. Unknown attributes are valid paths.</remarks>
     public static bool TryParse(
@@ -67,7 +67,7 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// </summary>
     /// <param name="element">One value of the attribute, such as <c>{"type":"work","value":"a@b.c","primary":true}</c>.</param>
     /// <param name="matches">Whether the value matches; <see langword="true"/> when the path has no value filter.</param>
-    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="element"/> is <see langword="null"/>.</exception>
     public bool TryMatchElement(JsonObject element, out bool matches, [NotNullWhen(false)] out ScimFilterError? error)

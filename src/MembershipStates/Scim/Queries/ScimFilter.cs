@@ -45,7 +45,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <summary>Parses a filter, such as the <c>filter</c> query parameter of <c>GET /Users</c>.</summary>
     /// <param name="text">The filter text.</param>
     /// <param name="filter">The filter, when the text is valid.</param>
-    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>, with the position), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>, with the position), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the text is a valid filter.</returns>
     /// <remarks>Never throws: every input yields a filter or an error.</remarks>
     public static bool TryParse(
@@ -62,7 +62,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <param name="text">The filter text.</param>
     /// <param name="userSchema">The User schemas, from <see cref="ScimUserSchema.WithExtensions"/>.</param>
     /// <param name="filter">The filter, when the text is valid; it evaluates and translates with the declared characteristics (<c>caseExact</c>, type).</param>
-    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the text is a valid filter.</returns>
     /// <remarks>
     /// Unlike <see cref="TryParse(string?, out ScimFilter?, out ScimFilterError?)"/>, every attribute named must be
@@ -84,7 +84,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <summary>Evaluates the filter against a resource in its wire form, the JSON a SCIM server returns for it.</summary>
     /// <param name="resource">The resource, such as a User with the enterprise extension under its URN.</param>
     /// <param name="matches">Whether the resource matches.</param>
-    /// <param name="error">Why the filter cannot be evaluated against this resource (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the filter cannot be evaluated against this resource (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
     /// <remarks>
     /// <para>Attribute names in the JSON match ignoring case. Strings compare according to the attribute's
@@ -108,7 +108,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <param name="element">One value, such as <c>{"type":"work","value":"a@b.c","primary":true}</c>.</param>
     /// <param name="parent">The attribute the value belongs to, such as <c>emails</c>; its value filter and sub-attribute are ignored.</param>
     /// <param name="matches">Whether the value matches.</param>
-    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="element"/> or <paramref name="parent"/> is <see langword="null"/>.</exception>
     public bool TryEvaluateElement(

@@ -9,14 +9,6 @@ namespace MembershipStates.Scim;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ScimFilterError
 {
-    /// <summary>The <c>scimType</c> of a filter that is malformed or compares in a way the attribute does not support.</summary>
-    /// <remarks>The same value as <see cref="ScimErrorTypes.InvalidFilter"/>, where every <c>scimType</c> is defined.</remarks>
-    public const string InvalidFilter = ScimErrorTypes.InvalidFilter;
-
-    /// <summary>The <c>scimType</c> of a <c>PATCH</c> operation whose <c>path</c> is malformed.</summary>
-    /// <remarks>The same value as <see cref="ScimErrorTypes.InvalidPath"/>, where every <c>scimType</c> is defined.</remarks>
-    public const string InvalidPath = ScimErrorTypes.InvalidPath;
-
     internal ScimFilterError(string scimType, string message, int? position)
     {
         ScimType = scimType;
@@ -24,7 +16,7 @@ public sealed class ScimFilterError
         Position = position;
     }
 
-    /// <summary>Gets the RFC 7644 <c>scimType</c>: <see cref="InvalidFilter"/> or <see cref="InvalidPath"/>.</summary>
+    /// <summary>Gets the RFC 7644 <c>scimType</c>: <see cref="ScimErrorTypes.InvalidFilter"/> (a filter) or <see cref="ScimErrorTypes.InvalidPath"/> (a <c>PATCH</c> path).</summary>
     public string ScimType { get; }
 
     /// <summary>Gets a message a developer can act on, suitable for the SCIM error's <c>detail</c>.</summary>
@@ -48,7 +40,7 @@ public sealed class ScimFilterError
         var detail = Position is { } position
             ? string.Create(CultureInfo.InvariantCulture, $"{Message} (at position {position})")
             : Message;
-        return ScimType == InvalidPath ? ScimError.InvalidPath(detail) : ScimError.InvalidFilter(detail);
+        return ScimType == ScimErrorTypes.InvalidPath ? ScimError.InvalidPath(detail) : ScimError.InvalidFilter(detail);
     }
 
     /// <inheritdoc />

@@ -229,7 +229,7 @@ public sealed partial class ScimFilterMap<T>
     /// <param name="filter">The filter.</param>
     /// <param name="predicate">The predicate, for <see cref="Queryable.Where{TSource}(IQueryable{TSource}, Expression{Func{TSource, bool}})"/>.</param>
     /// <param name="error">
-    /// Why the filter cannot be translated (<c>scimType</c> <see cref="ScimFilterError.InvalidFilter"/>): it names an
+    /// Why the filter cannot be translated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>): it names an
     /// attribute that is not mapped, or compares a property in a way its type does not support.
     /// </param>
     /// <returns><see langword="true"/> when translated.</returns>

@@ -97,7 +97,7 @@ public sealed class ScimFilterMapValuesTests
 
         TestUser.Map.TryTranslate(parsed!, out _, out var error).Should().BeFalse();
 
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain($"'{named}'").And.Contain("emails.value, emails.type, emails.primary").And.Contain("addresses.locality");
     }
 

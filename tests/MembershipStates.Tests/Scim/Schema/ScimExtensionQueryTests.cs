@@ -71,7 +71,7 @@ public sealed class ScimExtensionQueryTests
     {
         ScimFilter.TryParse(text, Schema, out _, out var error).Should().BeFalse();
 
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain(reason);
     }
 
@@ -143,7 +143,7 @@ public sealed class ScimExtensionQueryTests
 
         map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
 
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain("id");
     }
 

@@ -14,7 +14,7 @@ internal sealed class TranslationErrors
     /// <returns><see langword="null"/>, for the failing translation to return.</returns>
     public Expression? Fail(string message)
     {
-        Error ??= new ScimFilterError(ScimFilterError.InvalidFilter, message, null);
+        Error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, message, null);
         return null;
     }
 }
