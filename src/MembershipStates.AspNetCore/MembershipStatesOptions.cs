@@ -4,7 +4,7 @@ using MembershipStates.Scim.Schema;
 namespace MembershipStates.AspNetCore;
 
 /// <summary>
-/// Configures the SCIM endpoints that <see cref="ScimEndpointRouteBuilderExtensions.MapScim"/> maps.
+/// Configures the SCIM endpoints that <see cref="MembershipStatesEndpointRouteBuilderExtensions.MapMembershipStates"/> maps.
 /// </summary>
 /// <remarks>
 /// <para>Set them in <see cref="MembershipStatesServiceCollectionExtensions.AddMembershipStates"/>. They are checked

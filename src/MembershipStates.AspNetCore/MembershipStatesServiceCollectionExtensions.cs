@@ -9,7 +9,7 @@ namespace MembershipStates.AspNetCore;
 /// </summary>
 public static class MembershipStatesServiceCollectionExtensions
 {
-    /// <summary>Registers what <see cref="ScimEndpointRouteBuilderExtensions.MapScim"/> needs, and checks the options when the application starts.</summary>
+    /// <summary>Registers what <see cref="MembershipStatesEndpointRouteBuilderExtensions.MapMembershipStates"/> needs, and checks the options when the application starts.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; the defaults apply when <see langword="null"/>.</param>
     /// <returns>The same service collection.</returns>
@@ -40,7 +40,9 @@ public static class MembershipStatesServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ScimTelemetry>();
         services.TryAddSingleton<ScimPipeline>();
+        services.TryAddSingleton<ScimServedSchemas>();
         services.TryAddSingleton<ScimUserHandlers>();
+        services.TryAddSingleton<ScimDiscoveryHandlers>();
         services.TryAddSingleton<ScimGroupHandlers>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MembershipStates.Scim;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ internal sealed class ScimGroupHandlers
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return page.Error!.ToResponse();
+            return page.Error.ToResponse();
         }
 
         ScimFilter? filter = null;
@@ -59,10 +60,29 @@ internal sealed class ScimGroupHandlers
         return ScimGroupOperations.List(groups, result.TotalResults, value, request.GroupsEndpoint, request.UsersEndpoint);
     }
 
+    /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
+    public Task<ScimResponse> ListWithoutStoreAsync(ScimRequest request)
+    {
+        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
+        if (!page.TryGetValue(out var value))
+        {
+            return Task.FromResult(page.Error.ToResponse());
+        }
+
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        return Task.FromResult(sort.IsSuccess
+            ? ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value))
+            : sort.Error.ToResponse());
+    }
+
+    /// <summary><c>GET /Groups/{id}</c> of a host that serves no groups: there are none.</summary>
+    public static Task<ScimResponse> ReadWithoutStoreAsync(ScimRequest request) =>
+        Task.FromResult(ScimError.ResourceNotFound(request.ResourceId).ToResponse());
+
     /// <summary><c>GET /Groups/{id}</c>.</summary>
     public async Task<ScimResponse> ReadAsync(ScimRequest request)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var includeMembers = IncludesMembers(request);
         var current = await Store(request).FindByIdAsync(request.Organization, id, includeMembers, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
@@ -76,14 +96,13 @@ internal sealed class ScimGroupHandlers
         var parsed = ScimGroupOperations.ParseGroup(request.Body.Span);
         if (!parsed.TryGetValue(out var group))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         // Serialized per displayName within this process; the store's unique index is the final arbiter.
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "displayName", group.DisplayName!.ToUpperInvariant()), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            stalePreconditionFails: false,
             _ => Task.FromResult(_operations.Create(group, Guid.NewGuid().ToString("D")))).ConfigureAwait(false);
     }
 
@@ -93,7 +112,7 @@ internal sealed class ScimGroupHandlers
         var parsed = ScimGroupOperations.ParseGroup(request.Body.Span);
         if (!parsed.TryGetValue(out var group))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, group, ifMatch)).ConfigureAwait(false);
@@ -102,10 +121,10 @@ internal sealed class ScimGroupHandlers
     /// <summary><c>PATCH /Groups/{id}</c>: names and member deltas, answered 204 without reading the members.</summary>
     public async Task<ScimResponse> PatchAsync(ScimRequest request)
     {
-        var parsed = ScimGroupOperations.ParsePatch(request.Body.Span, IdOf(request));
+        var parsed = ScimGroupOperations.ParsePatch(request.Body.Span, request.ResourceId);
         if (!parsed.TryGetValue(out var patch))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
@@ -145,20 +164,17 @@ internal sealed class ScimGroupHandlers
     private static IScimGroupStore Store(ScimRequest request) =>
         request.GroupStore ?? throw new InvalidOperationException($"The group endpoints are mapped only when an {nameof(IScimGroupStore)} is registered.");
 
-    private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
-
     private static string LockKey(string organization, string kind, string value) =>
         string.Concat(organization, "\ngroup\n", kind, "\n", value);
 
     /// <summary>Changes the group the route's id names: serialized per id, re-read and re-decided on every attempt.</summary>
-    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupOperation> decide)
+    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupDecision> decide)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var ifMatch = ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            stalePreconditionFails: ifMatch.IsPresent && !ifMatch.IsAny,
             async cancellationToken =>
             {
                 // A change never needs the member list: PUT and PATCH send deltas, DELETE drops the rows.
@@ -171,7 +187,7 @@ internal sealed class ScimGroupHandlers
     /// A created or replaced group with members is answered as the store now has it, read back with its members, so
     /// that each carries its <c>display</c>; a PATCH (204) and a group without members are answered as they are.
     /// </summary>
-    private static async Task<ScimGroupOperation> WithStoredMembersAsync(ScimRequest request, ScimGroupOperation operation, CancellationToken cancellationToken)
+    private static async Task<ScimGroupDecision> WithStoredMembersAsync(ScimRequest request, ScimGroupDecision operation, CancellationToken cancellationToken)
     {
         var method = request.HttpContext.Request.Method;
         if (operation.Group is not { Members.Count: > 0 } group || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
@@ -183,7 +199,7 @@ internal sealed class ScimGroupHandlers
         return stored is null ? operation : operation.WithGroupAsStored(stored);
     }
 
-    private async Task<ScimResponse> CommitAsync(ScimRequest request, bool stalePreconditionFails, Func<CancellationToken, Task<ScimGroupOperation>> decide)
+    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupDecision>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
@@ -217,8 +233,8 @@ internal sealed class ScimGroupHandlers
                 case ScimGroupCommitResult.UnknownMember:
                     return (await UnknownMemberAsync(request, change.AddedMembers, cancellationToken).ConfigureAwait(false)).ToResponse();
 
-                case ScimGroupCommitResult.VersionConflict when stalePreconditionFails:
-                    return ScimError.PreconditionFailed("The group changed since the version in If-Match; nothing was changed.").ToResponse();
+                case ScimGroupCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
+                    return stale.ToResponse();
 
                 case ScimGroupCommitResult.VersionConflict:
                     if (attempt > _options.MaxConflictRetries)

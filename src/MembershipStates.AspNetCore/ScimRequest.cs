@@ -15,8 +15,8 @@ internal sealed class ScimRequest
         Store = store;
         BaseUrl = baseUrl;
         Body = body;
-        UsersEndpoint = new Uri(baseUrl + "/Users", UriKind.Absolute);
-        GroupsEndpoint = new Uri(baseUrl + "/Groups", UriKind.Absolute);
+        UsersEndpoint = ScimEndpointUri.Of(baseUrl, "/Users");
+        GroupsEndpoint = ScimEndpointUri.Of(baseUrl, "/Groups");
     }
 
     public HttpContext HttpContext { get; }
@@ -25,15 +25,15 @@ internal sealed class ScimRequest
 
     public IScimMemberStore Store { get; }
 
-    /// <summary>Gets the absolute URL of the organization's SCIM base, without a trailing slash.</summary>
+    /// <summary>Gets the absolute URL of the organization's SCIM base, without a trailing slash; empty on the catch-all route.</summary>
     public string BaseUrl { get; }
 
-    public Uri BaseUri => new(BaseUrl + "/", UriKind.Absolute);
+    public Uri BaseUri => ScimEndpointUri.Of(BaseUrl, "/");
 
-    /// <summary>Gets the absolute URL of the organization's <c>/Users</c> endpoint.</summary>
+    /// <summary>Gets the absolute URL of the organization's <c>/Users</c> endpoint (relative on the catch-all route).</summary>
     public Uri UsersEndpoint { get; }
 
-    /// <summary>Gets the absolute URL of the organization's <c>/Groups</c> endpoint.</summary>
+    /// <summary>Gets the absolute URL of the organization's <c>/Groups</c> endpoint (relative on the catch-all route).</summary>
     public Uri GroupsEndpoint { get; }
 
     /// <summary>Gets the host's group store, or <see langword="null"/> when it serves no groups.</summary>
@@ -48,6 +48,9 @@ internal sealed class ScimRequest
     public CancellationToken Aborted => HttpContext.RequestAborted;
 
     public string? RouteValue(string name) => HttpContext.Request.RouteValues[name]?.ToString();
+
+    /// <summary>Gets the <c>{id}</c> of the route: the resource the request names, or empty on a route without one.</summary>
+    public string ResourceId => RouteValue("id") ?? string.Empty;
 
     /// <summary>Gets the query parameters that stand in for the URL's, or <see langword="null"/> to read the URL's.</summary>
     private IReadOnlyDictionary<string, string>? QueryOverride { get; init; }

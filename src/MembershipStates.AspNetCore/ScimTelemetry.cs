@@ -157,7 +157,7 @@ internal sealed class ScimTelemetry
     /// <param name="request">The request.</param>
     /// <param name="operation">What the request came to; nothing is counted when it was refused before any decision.</param>
     /// <param name="commitResult">What the store answered, when the decision was committed; <see langword="null"/> when nothing needed committing.</param>
-    public void Decided(ScimRequest request, ScimUserOperation operation, ScimCommitResult? commitResult = null)
+    public void Decided(ScimRequest request, ScimUserDecision operation, ScimCommitResult? commitResult = null)
     {
         var activity = request.Activity;
         var counted = _decisions.Enabled;

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace MembershipStates.AspNetCore;
 
 /// <summary>
-/// The SCIM endpoints: each reads what the store has, lets <see cref="ScimUserOperations"/> decide, commits the
-/// decision, and answers.
+/// The <c>/Users</c> endpoints over the host's <see cref="IScimMemberStore"/>: each reads what the store has, lets
+/// <see cref="ScimUserOperations"/> decide, commits the decision, and answers.
 /// </summary>
 /// <remarks>Thread-safe; one instance serves the application.</remarks>
 internal sealed class ScimUserHandlers
@@ -21,10 +21,10 @@ internal sealed class ScimUserHandlers
     private readonly ScimTelemetry _telemetry;
     private readonly KeyedLocks _locks = new();
 
-    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
+    public ScimUserHandlers(IOptions<MembershipStatesOptions> options, ScimServedSchemas schemas, TimeProvider timeProvider, ILoggerFactory loggerFactory, ScimTelemetry telemetry)
     {
         _options = options.Value;
-        _userSchema = ScimUserSchema.WithExtensions(_options.SchemaExtensions);
+        _userSchema = schemas.User;
         _operations = new ScimUserOperations(new MembershipLifecycle(_options.InactiveProvisionPolicy, timeProvider), _userSchema);
         _logger = loggerFactory.CreateLogger("MembershipStates.AspNetCore.Scim");
         _telemetry = telemetry;
@@ -36,16 +36,16 @@ internal sealed class ScimUserHandlers
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return page.Error!.ToResponse();
+            return page.Error.ToResponse();
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, _userSchema, out filter, out var invalid))
         {
             return invalid.ToScimError().ToResponse();
         }
 
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
+        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);
         if (!sort.IsSuccess)
         {
             return sort.Error.ToResponse();
@@ -73,7 +73,7 @@ internal sealed class ScimUserHandlers
     /// <summary><c>GET /Users/{id}</c>.</summary>
     public async Task<ScimResponse> ReadAsync(ScimRequest request)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var current = await request.Store.FindByIdAsync(request.Organization, id, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
@@ -87,7 +87,7 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         // Validated by ParseUser: userName is present and not blank.
@@ -96,9 +96,7 @@ internal sealed class ScimUserHandlers
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "userName", userName.ToUpperInvariant()), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            MembershipCommandKind.Provision,
             retriesUniqueness: true,
-            stalePreconditionFails: false,
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
@@ -112,10 +110,10 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -124,92 +122,21 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParsePatch(request.Body.Span);
         if (!parsed.TryGetValue(out var patch))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, MembershipCommandKind.UpdateProfile, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, MembershipCommandKind.Remove, _operations.Delete).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, _operations.Delete).ConfigureAwait(false);
     }
-
-    /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
-    public Task<ScimResponse> ListGroupsAsync(ScimRequest request)
-    {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
-        {
-            return Task.FromResult(page.Error!.ToResponse());
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
-        return Task.FromResult(sort.IsSuccess
-            ? ScimResponse.List(new ScimListResponse<JsonObject>([], 0, value))
-            : sort.Error.ToResponse());
-    }
-
-    /// <summary><c>GET /Groups/{id}</c> of a host that serves no groups: there are none.</summary>
-    public static Task<ScimResponse> ReadGroupAsync(ScimRequest request) =>
-        Task.FromResult(ScimError.ResourceNotFound(IdOf(request)).ToResponse());
-
-    public Task<ScimResponse> ServiceProviderConfigAsync(ScimRequest request) =>
-        Task.FromResult(ScimDiscovery.ServiceProviderConfig(_options.Paging, request.BaseUri, _options.DocumentationUri));
-
-    public Task<ScimResponse> ResourceTypesAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceTypes(request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> ResourceTypeAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.ResourceType(IdOf(request), request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> SchemasAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schemas(request.BaseUri, servesGroups, _userSchema));
-
-    public Task<ScimResponse> SchemaAsync(ScimRequest request, bool servesGroups) =>
-        Task.FromResult(ScimDiscovery.Schema(IdOf(request), request.BaseUri, servesGroups, _userSchema));
 
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
     public ScimAttributeProjection ProjectUsers(string? attributes, string? excludedAttributes) =>
         ScimAttributeProjection.ForUsers(attributes, excludedAttributes, _userSchema);
-
-    /// <summary>
-    /// Any other path or method under the SCIM base: 405 for a method other than GET on a discovery endpoint,
-    /// 501 for another endpoint SCIM defines (another method, bulk, search), 404 otherwise.
-    /// </summary>
-    public static Task<ScimResponse> UnmatchedAsync(ScimRequest request)
-    {
-        var path = request.RouteValue("path") ?? string.Empty;
-        var segments = path.Split('/');
-        var resource = segments[0].ToUpperInvariant();
-        var method = request.HttpContext.Request.Method;
-
-        // The discovery endpoints are read-only (RFC 7644 §4); their GET is mapped, so any method arriving here is refused.
-        var discovery = segments.Length switch
-        {
-            1 => resource is "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS",
-            2 => resource is "RESOURCETYPES" or "SCHEMAS",
-            _ => false,
-        };
-        if (discovery && !HttpMethods.IsGet(method))
-        {
-            return Task.FromResult(ScimResponse.MethodNotAllowed(
-                ["GET"], $"/{path} is read-only: {method} is not allowed (RFC 7644 §4)."));
-        }
-        var defined = segments.Length switch
-        {
-            1 => resource is "USERS" or "GROUPS" or "SERVICEPROVIDERCONFIG" or "RESOURCETYPES" or "SCHEMAS" or "BULK" or "ME" or ".SEARCH",
-            2 => resource is "USERS" or "GROUPS" or "RESOURCETYPES" or "SCHEMAS",
-            _ => false,
-        };
-        ScimError error = defined
-            ? ScimError.NotImplemented($"{method} /{path} is not supported by this service provider.")
-            : ScimError.NotFound($"There is no SCIM endpoint at /{path}.");
-        return Task.FromResult(error.ToResponse());
-    }
-
-    private static string IdOf(ScimRequest request) => request.RouteValue("id") ?? string.Empty;
 
     /// <summary>
     /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
@@ -250,30 +177,23 @@ internal sealed class ScimUserHandlers
     private static ScimPrecondition IfMatch(ScimRequest request) =>
         ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
 
-    // An If-Match that names versions cannot be satisfied by deciding again: the version it names is gone.
-    private static bool NamesVersions(ScimPrecondition ifMatch) => ifMatch.IsPresent && !ifMatch.IsAny;
-
     private static string LockKey(string organization, string kind, string value) =>
         string.Concat(organization, "\n", kind, "\n", value);
 
-    /// <summary>Decides, commits when the decision changes something, and retries a lost race by reading and deciding again.</summary>
     /// <summary>
     /// Changes the member the route's id names: serialized per id, re-read and re-decided on every attempt, so a lost
     /// race is decided again against what won it.
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        MembershipCommandKind command,
-        Func<ScimMember?, string, ScimPrecondition, ScimUserOperation> decide)
+        Func<ScimMember?, string, ScimPrecondition, ScimUserDecision> decide)
     {
-        var id = IdOf(request);
+        var id = request.ResourceId;
         var ifMatch = IfMatch(request);
         using var held = await _locks.AcquireAsync(LockKey(request.Organization, "id", id), request.Aborted).ConfigureAwait(false);
         return await CommitAsync(
             request,
-            command,
             retriesUniqueness: false,
-            stalePreconditionFails: NamesVersions(ifMatch),
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
@@ -284,7 +204,7 @@ internal sealed class ScimUserHandlers
     /// <summary>Commits a decision within a span of its own, which ends with the store's answer, or in error with its exception.</summary>
     /// <remarks>The span starts here rather than in the caller: it is the current activity only until this method
     /// returns, so that a retry's span is a sibling of this one, not its child.</remarks>
-    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserOperation operation, CancellationToken cancellationToken)
+    private static async Task<ScimCommitResult> CommitTracedAsync(ScimRequest request, ScimUserDecision operation, CancellationToken cancellationToken)
     {
         using var span = ScimTelemetry.StartCommit(request, operation.Decision);
         try
@@ -300,11 +220,13 @@ internal sealed class ScimUserHandlers
         }
     }
 
+    /// <summary>
+    /// Decides, commits when the decision changes something, and retries a lost race by reading and deciding again,
+    /// unless the operation says a version conflict is its answer (a stale <c>If-Match</c>).
+    /// </summary>
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
-        MembershipCommandKind command,
         bool retriesUniqueness,
-        bool stalePreconditionFails,
         Func<CancellationToken, Task<Decided>> decide)
     {
         var cancellationToken = request.Aborted;
@@ -340,9 +262,9 @@ internal sealed class ScimUserHandlers
                         decision.Next.Version);
                     return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
 
-                case ScimCommitResult.VersionConflict when stalePreconditionFails:
+                case ScimCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
                     _telemetry.Decided(request, operation, result);
-                    return ScimError.PreconditionFailed("The user changed since the version in If-Match; nothing was changed.").ToResponse();
+                    return stale.ToResponse();
 
                 case ScimCommitResult.UniquenessViolation when !retriesUniqueness || attempt > _options.MaxConflictRetries:
                     _telemetry.Decided(request, operation, result);
@@ -352,12 +274,12 @@ internal sealed class ScimUserHandlers
                     if (attempt > _options.MaxConflictRetries)
                     {
                         _telemetry.Decided(request, operation, result);
-                        ScimLog.CommitRetriesExhausted(_logger, request.Organization, command, result, attempt);
+                        ScimLog.CommitRetriesExhausted(_logger, request.Organization, decision.Command, result, attempt);
                         return ScimError.Conflict(
                             "The user was changed by concurrent requests and this one could not be applied; nothing was changed. Read the user and retry.").ToResponse();
                     }
 
-                    ScimLog.CommitRetried(_logger, request.Organization, command, result, attempt);
+                    ScimLog.CommitRetried(_logger, request.Organization, decision.Command, result, attempt);
                     break;
 
                 default:
@@ -367,5 +289,5 @@ internal sealed class ScimUserHandlers
     }
 
     /// <summary>An operation decided on a read, and the member's groups when the store read them with it.</summary>
-    private readonly record struct Decided(ScimUserOperation Operation, IReadOnlyList<ScimGroupReference>? Groups);
+    private readonly record struct Decided(ScimUserDecision Operation, IReadOnlyList<ScimGroupReference>? Groups);
 }

@@ -23,6 +23,7 @@ internal static class SampleHostApp
         builder.Services.AddSingleton<Organizations>();
         builder.Services.AddSingleton<IScimOrganizationResolver>(services => services.GetRequiredService<Organizations>());
         builder.Services.AddSingleton<MemberQueries>();
+        builder.Services.AddSingleton<ExtensionAttributes>();
         builder.Services.AddScoped<IScimMemberStore, SampleMemberStore>();
         builder.Services.AddSingleton<GroupQueries>();
         builder.Services.AddScoped<IScimGroupStore, SampleGroupStore>();
@@ -34,7 +35,7 @@ internal static class SampleHostApp
 
         var app = builder.Build();
         await SampleHostStartup.PrepareAsync(app).ConfigureAwait(false);
-        app.MapScim("/scim/v2/organizations/{organization}");
+        app.MapMembershipStates("/scim/v2/organizations/{organization}");
         app.MapHealthChecks("/healthz");
         return app;
     }

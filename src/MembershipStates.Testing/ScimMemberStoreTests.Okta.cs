@@ -79,11 +79,7 @@ public abstract partial class ScimMemberStoreTests
     [SkippableFact]
     public async Task OktaCrudTest_CatalogApp_DeactivatedUserStaysVisibleAndComesBackWithTheSameId()
     {
-        var session = NewSession();
-        var check = session.Check;
-        var okta = await session.OrganizationAsync().ConfigureAwait(false);
-        var userName = ProviderPayloads.NewUserName();
-        var scimId = await AssignAsync(okta, check, userName).ConfigureAwait(false);
+        var (check, okta, userName, scimId) = await AssignedAsync().ConfigureAwait(false);
         await ChangeProfileAsync(okta, check, scimId).ConfigureAwait(false);
 
         var deactivated = check.User(await okta.PatchAsync($"/Users/{scimId}", ProviderPayloads.OktaSetActive(false)).ConfigureAwait(false), 200, Crud + "3: deactivate (PATCH without a path)");
@@ -109,11 +105,7 @@ public abstract partial class ScimMemberStoreTests
     [SkippableFact]
     public async Task OktaCrudTest_WizardApp_FullPutsDeactivateAndReactivate()
     {
-        var session = NewSession();
-        var check = session.Check;
-        var okta = await session.OrganizationAsync().ConfigureAwait(false);
-        var userName = ProviderPayloads.NewUserName();
-        var scimId = await AssignAsync(okta, check, userName).ConfigureAwait(false);
+        var (check, okta, userName, scimId) = await AssignedAsync().ConfigureAwait(false);
         await ChangeProfileAsync(okta, check, scimId).ConfigureAwait(false);
 
         var current = check.User(await okta.GetAsync($"/Users/{scimId}").ConfigureAwait(false), 200, Crud + "3: GET before the wizard's PUT");
@@ -138,11 +130,7 @@ public abstract partial class ScimMemberStoreTests
     [SkippableFact]
     public async Task OktaReassignment_PostAfterDeactivation_RevivesTheSameIdInsteadOfADuplicate()
     {
-        var session = NewSession();
-        var check = session.Check;
-        var okta = await session.OrganizationAsync().ConfigureAwait(false);
-        var userName = ProviderPayloads.NewUserName();
-        var scimId = await AssignAsync(okta, check, userName).ConfigureAwait(false);
+        var (check, okta, userName, scimId) = await AssignedAsync().ConfigureAwait(false);
         check.User(await okta.PatchAsync($"/Users/{scimId}", ProviderPayloads.OktaSetActive(false)).ConfigureAwait(false), 200, Crud + "3: deactivate");
 
         var again = await okta.PostAsync("/Users", ProviderPayloads.OktaCreate(userName.ToLowerInvariant(), "00u-again"), "application/json").ConfigureAwait(false);
@@ -170,6 +158,15 @@ public abstract partial class ScimMemberStoreTests
         request.Headers.UserAgent.ParseAdd("OKTA SCIM Integration");
         request.Content = new ByteArrayContent([]);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/scim+json; charset=utf-8");
+    }
+
+    /// <summary>A new organization as Okta sees it, with one user assigned (CRUD step 1).</summary>
+    private async Task<(Checker Check, KitClient Okta, string UserName, string ScimId)> AssignedAsync()
+    {
+        var session = NewSession();
+        var okta = await session.OrganizationAsync().ConfigureAwait(false);
+        var userName = ProviderPayloads.NewUserName();
+        return (session.Check, okta, userName, await AssignAsync(okta, session.Check, userName).ConfigureAwait(false));
     }
 
     /// <summary>CRUD step 1, assign: the filter finds nothing, the POST (externalId, a password) creates, the filter then finds the user.</summary>

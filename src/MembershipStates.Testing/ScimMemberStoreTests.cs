@@ -19,7 +19,7 @@ namespace MembershipStates.Testing;
 /// racing creations of one <c>userName</c>. A failure is a <see cref="ScimConformanceException"/>.</para>
 /// <para><b>How.</b> For each test the kit starts two instances of a host in memory (TestServer), as two instances
 /// behind a load balancer over one database: each calls <see cref="ConfigureStore"/>, then
-/// <c>AddMembershipStates</c> and <c>MapScim</c>. Every sequence and script acts on organizations of its own, made
+/// <c>AddMembershipStates</c> and <c>MapMembershipStates</c>. Every sequence and script acts on organizations of its own, made
 /// by <see cref="CreateOrganizationAsync"/>, so a store needs no cleaning between them. The kit authenticates its
 /// requests itself: it replaces any <see cref="IScimOrganizationResolver"/> with one that knows the organizations
 /// it created.</para>

@@ -61,6 +61,22 @@ public sealed class AdapterTests
         store.Commits.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(true, "Deactivate")]
+    [InlineData(false, "Reactivate")]
+    public async Task Patch_WhenTheStoreKeepsLosingRaces_LogsTheDecidedCommand(bool active, string command)
+    {
+        var store = new ScriptedStore(Enumerable.Repeat(ScimCommitResult.VersionConflict, 10).ToArray());
+        var logs = new ListLogger();
+        await using var app = await StartAsync(store, options => options.MaxConflictRetries = 1, logging => logging.AddProvider(logs));
+        var member = store.Seed("u1", "raced@example.com", active);
+
+        (await Client(app).PatchAsync($"/Users/{member.Id}", Payloads.OktaSetActive(!active))).ShouldBeError(409);
+
+        logs.Lines.Should().ContainSingle(line => line.Contains("after 2 attempts", StringComparison.Ordinal))
+            .Which.Should().StartWith($"SCIM {command} in organization org-key:", "the log names what was decided, not the HTTP method's usual command");
+    }
+
     [Fact]
     public async Task Post_WhenAConcurrentCreationWins_DecidesAgainAndAnswers409()
     {
@@ -159,7 +175,7 @@ public sealed class AdapterTests
         builder.Services.AddMembershipStates();
         var app = builder.Build();
 
-        var map = () => app.MapScim();
+        var map = () => app.MapMembershipStates();
 
         map.Should().Throw<InvalidOperationException>().WithMessage("*IScimMemberStore*");
     }
@@ -171,7 +187,7 @@ public sealed class AdapterTests
         builder.WebHost.UseTestServer();
         var app = builder.Build();
 
-        var map = () => app.MapScim();
+        var map = () => app.MapMembershipStates();
 
         map.Should().Throw<InvalidOperationException>().WithMessage("*AddMembershipStates*");
     }
@@ -218,7 +234,7 @@ public sealed class AdapterTests
         builder.Services.AddSingleton<IScimOrganizationResolver, FixedResolver>();
         builder.Services.AddMembershipStates(configure);
         var app = builder.Build();
-        app.MapScim();
+        app.MapMembershipStates();
         try
         {
             await app.StartAsync();
@@ -255,9 +271,10 @@ public sealed class AdapterTests
 
         public Action? OnCommit { get; set; }
 
-        public ScimMember Seed(string id, string userName)
+        public ScimMember Seed(string id, string userName, bool active = true)
         {
-            var member = new ScimMember(MembershipSnapshot.Active(id, 1, Then, Then), new ScimUser { UserName = userName });
+            var membership = active ? MembershipSnapshot.Active(id, 1, Then, Then) : MembershipSnapshot.Inactive(id, 1, Then, Then, Then);
+            var member = new ScimMember(membership, new ScimUser { UserName = userName, Active = active });
             _members[id] = member;
             return member;
         }

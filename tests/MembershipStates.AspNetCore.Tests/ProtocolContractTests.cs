@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MembershipStates.AspNetCore.Tests;
 
-/// <summary>The details of the contract that users and providers depend on (issue 4, "Details of the contract").</summary>
+/// <summary>The details of the contract that users and providers depend on.</summary>
 public abstract class ProtocolContractTests(SampleHostFixture host)
 {
     private readonly ScimClient _scim = host.Client();

@@ -32,7 +32,7 @@ public sealed class PublicApiTests
             nameof(ScimGroupCommitResult),
             nameof(ScimGroupPage),
             nameof(ScimGroupQuery),
-            nameof(ScimEndpointRouteBuilderExtensions),
+            nameof(MembershipStatesEndpointRouteBuilderExtensions),
             nameof(ScimMemberPage),
             nameof(ScimMemberQuery));
     }

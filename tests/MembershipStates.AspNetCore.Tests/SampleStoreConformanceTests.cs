@@ -22,6 +22,7 @@ public abstract class SampleStoreConformanceTests(SampleStoreDatabase database) 
         services.AddSingleton(database.Storage);
         services.AddSingleton(database.Organizations);
         services.AddSingleton<MemberQueries>();
+        services.AddSingleton<ExtensionAttributes>();
         services.AddScoped<IScimMemberStore, SampleMemberStore>();
         services.AddSingleton<GroupQueries>();
         services.AddScoped<IScimGroupStore, SampleGroupStore>();

@@ -30,6 +30,9 @@ public sealed class SchemaExtensionTests
             new() { Name = "badge", CaseExact = true },
             new() { Name = "remote", Type = ScimAttributeType.Boolean },
             new() { Name = "secret", Returned = ScimReturned.Request },
+            new() { Name = "level", Type = ScimAttributeType.Integer },
+            new() { Name = "hired", Mutability = ScimMutability.ReadOnly },
+            new() { Name = "pin", Mutability = ScimMutability.WriteOnly },
             new()
             {
                 Name = "office",
@@ -53,7 +56,7 @@ public sealed class SchemaExtensionTests
         list.Select(s => (string)s!["id"]!).Should().Equal(ScimSchemaUris.User, ScimSchemaUris.EnterpriseUser, Acme);
         one["schemas"]!.AsArray().Select(s => (string)s!).Should().Equal("urn:ietf:params:scim:schemas:core:2.0:Schema");
         ((string)one["name"]!).Should().Be("AcmeUser");
-        one["attributes"]!.AsArray().Select(a => (string)a!["name"]!).Should().Equal("badge", "remote", "secret", "office");
+        one["attributes"]!.AsArray().Select(a => (string)a!["name"]!).Should().Equal("badge", "remote", "secret", "level", "hired", "pin", "office");
         ((string)one["attributes"]![1]!["type"]!).Should().Be("boolean");
         ((string)one["attributes"]![2]!["returned"]!).Should().Be("request");
         ((string)one["meta"]!["location"]!).Should().EndWith($"/Schemas/{Acme}");
@@ -132,6 +135,47 @@ public sealed class SchemaExtensionTests
     }
 
     [Fact]
+    public async Task FiltersAndSortBy_NameExtensionAttributes_AndCompareAsDeclared()
+    {
+        await using var app = await StartAsync(_store, options => options.SchemaExtensions.Add(AcmeExtension));
+        var client = Client(app);
+        var ada = await CreateAsync(client, "ada", $$$"""{"badge":"B-7","level":10,"office":{"floor":3}}""");
+        var bob = await CreateAsync(client, "bob", $$$"""{"badge":"b-7","level":9}""");
+
+        var exact = (await client.GetAsync($"/Users?filter={Uri.EscapeDataString($"{Acme}:badge eq \"B-7\"")}")).ShouldBeList(1);
+        var numeric = (await client.GetAsync($"/Users?filter={Uri.EscapeDataString($"{Acme}:level gt 9.5 or {Acme}:office.floor pr")}")).ShouldBeList(1);
+        var sorted = (await client.GetAsync($"/Users?sortBy={Uri.EscapeDataString($"{Acme}:level")}")).ShouldBeList(2);
+        var searched = (await client.PostAsync("/Users/.search", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"{{{Acme}}}:badge eq \"b-7\"","sortBy":"{{{Acme}}}:level","sortOrder":"descending"}
+            """)).ShouldBeList(1);
+
+        ((string)exact[0]!["id"]!).Should().Be(ada, "badge is caseExact");
+        ((string)numeric[0]!["id"]!).Should().Be(ada);
+        sorted.Select(u => (string)u!["id"]!).Should().Equal(bob, ada);
+        ((string)searched[0]!["id"]!).Should().Be(bob);
+        (await client.GetAsync($"/Users?filter={Uri.EscapeDataString($"{Acme}:colour eq \"red\"")}")).ShouldBeError(400, ScimErrorTypes.InvalidFilter);
+        (await client.GetAsync($"/Users?filter={Uri.EscapeDataString($"{Acme}:pin eq \"1\"")}")).ShouldBeError(400, ScimErrorTypes.InvalidFilter);
+        (await client.GetAsync($"/Users?sortBy={Uri.EscapeDataString($"{Acme}:colour")}")).ShouldBeError(400, ScimErrorTypes.InvalidValue);
+    }
+
+    [Fact]
+    public async Task Mutability_ReadOnlyIsIgnoredOrRefused_AndWriteOnlyIsNeverReturned()
+    {
+        await using var app = await StartAsync(_store, options => options.SchemaExtensions.Add(AcmeExtension));
+        var client = Client(app);
+        var id = await CreateAsync(client, "ada", $$$"""{"badge":"B-7","hired":"2020","pin":"1234"}""");
+
+        var read = (await client.GetAsync($"/Users/{id}")).ShouldBeUser().Json;
+        var patch = await client.PatchAsync($"/Users/{id}", Patch($$$"""{"op":"replace","path":"{{{Acme}}}:badge","value":"B-8"},{"op":"replace","path":"{{{Acme}}}:hired","value":"2021"}"""));
+        var reread = (await client.GetAsync($"/Users/{id}")).ShouldBeUser().Json;
+
+        JsonNode.DeepEquals(read[Acme], JsonNode.Parse("""{"badge":"B-7"}""")).Should().BeTrue("hired was ignored and pin is never returned: {0}", read[Acme]?.ToJsonString());
+        _store.Of(Organization).Active[id].Attributes.AdditionalAttributes![Acme].GetProperty("pin").GetString().Should().Be("1234", "writeOnly values are kept");
+        patch.ShouldBeError(400, ScimErrorTypes.Mutability);
+        ((string)reread[Acme]!["badge"]!).Should().Be("B-7", "nothing of a refused PATCH applies");
+    }
+
+    [Fact]
     public async Task WithoutTheOption_TheExtensionIsUnknownEverywhere()
     {
         await using var app = await StartAsync(_store);
@@ -157,15 +201,21 @@ public sealed class SchemaExtensionTests
             {
                 Id = "urn:ietf:params:scim:schemas:core:2.0:User",
                 Name = "Clash",
-                Attributes = [new() { Name = "first name" }],
+                Attributes = [new() { Name = "first name" }, new() { Name = "badge", Uniqueness = ScimUniqueness.Server }],
             });
         });
 
         var failure = await start.Should().ThrowAsync<OptionsValidationException>();
         failure.Which.Message.Should().Contain("SchemaExtensions")
             .And.Contain("\"urn:ietf:params:scim:schemas:core:2.0:User\": the id is a schema this package defines")
-            .And.Contain("\"first name\": the name must start with a letter");
+            .And.Contain("\"first name\": the name must start with a letter")
+            .And.Contain("\"badge\": uniqueness \"server\" is not enforced by this package");
     }
+
+    private static async Task<string> CreateAsync(ScimClient client, string name, string extension) =>
+        (await client.PostAsync("/Users", $$$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{{name}}}@example.com","{{{Acme}}}":{{{extension}}}}
+            """)).ShouldBeUser(201).Id;
 
     private static string Patch(string operations) =>
         $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{operations}}]}""";
@@ -184,7 +234,7 @@ public sealed class SchemaExtensionTests
         var app = builder.Build();
         try
         {
-            app.MapScim();
+            app.MapMembershipStates();
             await app.StartAsync();
         }
         catch

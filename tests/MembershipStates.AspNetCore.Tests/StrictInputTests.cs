@@ -4,7 +4,7 @@ using MembershipStates.AspNetCore.Tests.Infrastructure;
 
 namespace MembershipStates.AspNetCore.Tests;
 
-/// <summary>Input the server must refuse rather than store or fail on (issue 11, "Strict input"): a refused request changes nothing.</summary>
+/// <summary>Input the server must refuse rather than store or fail on: a refused request changes nothing.</summary>
 public abstract class StrictInputTests(SampleHostFixture host)
 {
     private const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";

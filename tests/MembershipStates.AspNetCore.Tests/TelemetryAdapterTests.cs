@@ -147,7 +147,7 @@ public sealed class TelemetryAdapterTests
         builder.Services.AddSingleton<IScimOrganizationResolver, FixedResolver>();
         builder.Services.AddMembershipStates();
         var app = builder.Build();
-        app.MapScim();
+        app.MapMembershipStates();
         await app.StartAsync();
         return app;
     }

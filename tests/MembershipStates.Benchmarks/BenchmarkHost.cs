@@ -11,7 +11,8 @@ namespace MembershipStates.Benchmarks;
 internal static class BenchmarkHost
 {
     /// <summary>Starts the sample host on a benchmark's database, serving <paramref name="organization"/> to <paramref name="token"/>.</summary>
-    public static async Task<WebApplication> StartAsync(string engine, BenchmarkDatabase database, string organization, string token)
+    /// <param name="configure">Changes the host's builder further, such as the options it registers.</param>
+    public static async Task<WebApplication> StartAsync(string engine, BenchmarkDatabase database, string organization, string token, Action<WebApplicationBuilder>? configure = null)
     {
         var host = await SampleHostApp.BuildAsync(
             [$"--Storage:Provider={engine}", $"--ConnectionStrings:Membership={database.ConnectionString}", $"--Organizations:{organization}:Token={token}"],
@@ -19,6 +20,7 @@ internal static class BenchmarkHost
             {
                 builder.WebHost.UseTestServer();
                 builder.Logging.ClearProviders();
+                configure?.Invoke(builder);
             });
         await host.StartAsync();
         return host;

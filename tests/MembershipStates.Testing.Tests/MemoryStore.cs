@@ -101,7 +101,20 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
         }
     }
 
-    public Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)
+    public async Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)
+    {
+        if (faults.HasFlag(Fault.VersionNotChecked))
+        {
+            // A store that commits slowly, as one over a network does: racing requests read the version this commit
+            // was decided on before it lands, so the missing check shows on every run, not only when threads happen
+            // to interleave.
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CommitNowAsync(organization, decision, attributes).ConfigureAwait(false);
+    }
+
+    private Task<ScimCommitResult> CommitNowAsync(string organization, MembershipDecision decision, ScimUser? attributes)
     {
         lock (_gate)
         {

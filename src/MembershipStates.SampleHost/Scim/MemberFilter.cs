@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.SampleHost.Scim;
 
@@ -19,6 +20,10 @@ namespace MembershipStates.SampleHost.Scim;
 /// filter on them is a 400 <c>invalidFilter</c> that lists what is.</para>
 /// <para>The same map sorts: the multi-valued attributes kept in <c>member_values</c> by the value marked primary,
 /// else the first by position (RFC 7644 §3.4.2.3); <c>groups</c>, which has no order, is not sortable.</para>
+/// <para>The attributes of the User schema extensions the host declares (<see cref="ExtensionAttributes"/>) are read
+/// from their rows of <c>member_values</c>, in the column of their type: a simple one as its values (one row for a
+/// single-valued one), a sub-attribute of a complex one through a correlated subquery on the primary key. They compare and sort as declared:
+/// <c>caseExact</c> strings as stored, others folded, numbers and dateTimes by value.</para>
 /// <para>Strings that are not <c>caseExact</c> are compared on copies folded by <see cref="Normalization.Normalize"/>
 /// (<see cref="string.ToUpperInvariant()"/>, the fold of the package's evaluator), with the operand folded the same
 /// way, and ordered byte by byte (SQLite's <c>BINARY</c>, PostgreSQL's collation <c>"C"</c>): the database answers
@@ -34,9 +39,16 @@ internal static class MemberFilter
     private static readonly ConditionalWeakTable<MembershipDbContext, ScimFilterMap<MemberRow>> Maps = [];
 
     /// <summary>Returns the map whose subqueries read <paramref name="db"/>'s tables.</summary>
-    public static ScimFilterMap<MemberRow> For(MembershipDbContext db) => Maps.GetValue(db, Build);
+    /// <param name="db">The context.</param>
+    /// <param name="extensions">The application's declared extensions; the same for every call with one context.</param>
+    public static ScimFilterMap<MemberRow> For(MembershipDbContext db, ExtensionAttributes extensions) =>
+        Maps.TryGetValue(db, out var map) ? map : Maps.GetValue(db, context => Create(context, extensions));
 
-    private static ScimFilterMap<MemberRow> Build(MembershipDbContext db) => new ScimFilterMap<MemberRow>()
+    /// <summary>Builds a map whose subqueries read <paramref name="db"/>'s tables, not kept for the context.</summary>
+    public static ScimFilterMap<MemberRow> Create(MembershipDbContext db, ExtensionAttributes extensions) =>
+        extensions.All.Aggregate(Core(db, new ScimFilterMap<MemberRow>(extensions.Schema)), (map, attribute) => MapExtension(map, db, attribute));
+
+    private static ScimFilterMap<MemberRow> Core(MembershipDbContext db, ScimFilterMap<MemberRow> map) => map
         .Map("id", m => m.ScimId)
         .MapNormalized("userName", m => m.NormalizedUserName, Normalization.Normalize)
         .Map("externalId", m => m.ExternalId)
@@ -84,6 +96,42 @@ internal static class MemberFilter
         .MapNormalized($"{Enterprise}:manager.value", m => m.ManagerId, Normalization.Normalize)
         .MapNormalized($"{Enterprise}:manager.displayName", m => m.ManagerDisplayName, Normalization.Normalize)
         .MapNormalized($"{Enterprise}:manager.$ref", m => m.ManagerReference, Normalization.Normalize);
+
+    /// <summary>Maps a declared extension attribute to its rows, in the column of its type.</summary>
+    private static ScimFilterMap<MemberRow> MapExtension(ScimFilterMap<MemberRow> map, MembershipDbContext db, ExtensionAttribute attribute)
+    {
+        var path = attribute.Path;
+        var declaration = attribute.Declaration;
+        var folded = declaration.Type is ScimAttributeType.String or ScimAttributeType.Reference && !declaration.CaseExact;
+        // A simple attribute's rows, one per value (one in all for a single-valued one): the filter becomes
+        // ScimId IN (SELECT ScimId FROM member_values WHERE Attribute = … AND …), which the index on (attribute,
+        // value) serves for strings.
+        if (declaration.MultiValued || attribute.SubAttribute is null)
+        {
+            return map.MapValues(path, m => m.ScimId, ValuesOf(db, path), v => v.ScimId, value => declaration.Type switch
+            {
+                ScimAttributeType.Boolean => value.Map("value", v => v.Boolean).MapPosition(v => v.Position),
+                ScimAttributeType.Integer => value.Map("value", v => v.Integer).MapPosition(v => v.Position),
+                ScimAttributeType.Decimal => value.Map("value", v => v.Number).MapPosition(v => v.Position),
+                ScimAttributeType.DateTime => value.Map("value", v => v.Instant).MapPosition(v => v.Position),
+                _ when folded => value.MapNormalized("value", v => v.Value, Normalization.Normalize).MapPosition(v => v.Position),
+                _ => value.Map("value", v => v.Value).MapPosition(v => v.Position),
+            });
+        }
+
+        // A sub-attribute of a single-valued complex attribute: one row, position 0, which the correlated subquery
+        // finds by the primary key (SCIM id, attribute, position).
+        var rows = db.MemberValues;
+        return declaration.Type switch
+        {
+            ScimAttributeType.Boolean => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Boolean).FirstOrDefault()),
+            ScimAttributeType.Integer => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Integer).FirstOrDefault()),
+            ScimAttributeType.Decimal => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Number).FirstOrDefault()),
+            ScimAttributeType.DateTime => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Instant).FirstOrDefault()),
+            _ when folded => map.MapNormalized(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Value).FirstOrDefault(), Normalization.Normalize),
+            _ => map.Map(path, m => rows.Where(v => v.ScimId == m.ScimId && v.Attribute == path).Select(v => v.Value).FirstOrDefault()),
+        };
+    }
 
     /// <summary>
     /// The values of one attribute, of every member: the filter becomes <c>ScimId IN (SELECT ScimId FROM

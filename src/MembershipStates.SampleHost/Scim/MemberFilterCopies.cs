@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.SampleHost.Scim;
 
@@ -96,6 +99,104 @@ internal static class MemberFilterCopies
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// Returns a row for each value of each declared extension attribute the store keeps (<see cref="ExtensionAttributes"/>),
+    /// in its typed column; none for a null or a value of another type (the operations refuse those before a commit).
+    /// </summary>
+    public static IEnumerable<MemberValue> ExtensionValues(int organizationId, string scimId, ScimUser attributes, ExtensionAttributes extensions)
+    {
+        if (attributes.AdditionalAttributes is not { Count: > 0 } additional)
+        {
+            yield break;
+        }
+
+        foreach (var (id, kept) in extensions.Extensions)
+        {
+            if (Property(additional, id) is not { ValueKind: JsonValueKind.Object } values)
+            {
+                continue;
+            }
+
+            foreach (var attribute in kept)
+            {
+                var value = Property(values, attribute.Attribute);
+                if (attribute.SubAttribute is { } sub)
+                {
+                    value = value is { ValueKind: JsonValueKind.Object } complex ? Property(complex, sub) : null;
+                }
+
+                if (value is not { } found)
+                {
+                    continue;
+                }
+
+                var items = attribute.Declaration.MultiValued && found.ValueKind == JsonValueKind.Array ? [.. found.EnumerateArray()] : new[] { found };
+                for (var position = 0; position < items.Length; position++)
+                {
+                    var row = new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = attribute.Path, Position = position };
+                    if (Typed(row, items[position], attribute.Declaration))
+                    {
+                        yield return row;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool Typed(MemberValue row, JsonElement value, ScimAttributeDeclaration declaration)
+    {
+        switch (declaration.Type)
+        {
+            case ScimAttributeType.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                row.Boolean = value.GetBoolean();
+                return true;
+            case ScimAttributeType.Integer when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var integer):
+                row.Integer = integer;
+                return true;
+            case ScimAttributeType.Decimal when value.ValueKind == JsonValueKind.Number:
+                row.Number = value.GetDouble();
+                return true;
+
+            // The operations accept xsd:dateTime strings only, which this reads as filters do: without an offset, UTC.
+            case ScimAttributeType.DateTime when value.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant):
+                row.Instant = instant;
+                return true;
+            case ScimAttributeType.String or ScimAttributeType.Reference or ScimAttributeType.Binary when value.ValueKind == JsonValueKind.String:
+                row.Value = declaration.CaseExact ? value.GetString() : Fold(value.GetString());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Names in SCIM JSON ignore case (RFC 7643 §2.1).
+    private static JsonElement? Property(IDictionary<string, JsonElement> properties, string name)
+    {
+        foreach (var (key, value) in properties)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonElement? Property(JsonElement json, string name)
+    {
+        foreach (var property in json.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
     }
 
     private static string? Fold(string? value) => value is null ? null : Normalization.Normalize(value);

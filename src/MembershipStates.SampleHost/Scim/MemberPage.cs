@@ -56,7 +56,7 @@ internal static class MemberPage
 
     /// <summary>Reads the members of <paramref name="page"/> of <paramref name="total"/> matches.</summary>
     public static async Task<List<StoredMember>> ReadAsync(
-        MembershipDbContext db, int organizationId, IQueryable<MemberRow> members, ScimSort? sort, ScimPage page, int total, CancellationToken cancellationToken)
+        MembershipDbContext db, ScimFilterMap<MemberRow> map, int organizationId, IQueryable<MemberRow> members, ScimSort? sort, ScimPage page, int total, CancellationToken cancellationToken)
     {
         var end = (int)Math.Min((long)page.Offset + page.Count, total);
         var fromEnd = page.Offset > total - end;
@@ -65,7 +65,7 @@ internal static class MemberPage
         {
             ordered = members.OrderByDescending(m => m.Created).ThenByDescending(m => m.ScimId);
         }
-        else if (!TryOrder(MemberFilter.For(db), members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
+        else if (!TryOrder(map, members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
         {
             throw new InvalidOperationException(error.Detail);
         }

@@ -21,6 +21,7 @@ internal static class MemberValuesWriter
     /// <param name="storedAttributes">The attributes the member had, as stored (JSON); <see langword="null"/> when it was not a member.</param>
     /// <param name="attributes">The attributes it has now; <see langword="null"/> when it is removed.</param>
     /// <param name="attributesJson">The same attributes as the commit stores them (JSON), serialized once for both.</param>
+    /// <param name="extensions">The declared extension attributes kept as rows too.</param>
     /// <param name="cancellationToken">Cancels the deletion.</param>
     public static async Task StageAsync(
         MembershipDbContext db,
@@ -29,6 +30,7 @@ internal static class MemberValuesWriter
         string? storedAttributes,
         ScimUser? attributes,
         string? attributesJson,
+        ExtensionAttributes extensions,
         CancellationToken cancellationToken)
     {
         var previous = decision.Previous;
@@ -49,6 +51,7 @@ internal static class MemberValuesWriter
         if (next.Exists && attributes is not null)
         {
             db.MemberValues.AddRange(MemberFilterCopies.Values(organizationId, next.Id!, attributes));
+            db.MemberValues.AddRange(MemberFilterCopies.ExtensionValues(organizationId, next.Id!, attributes, extensions));
         }
     }
 }

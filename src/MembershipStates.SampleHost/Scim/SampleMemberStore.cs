@@ -21,7 +21,7 @@ namespace MembershipStates.SampleHost.Scim;
 /// index have the last word; across the two tables (never a member in both, one <c>userName</c> for both) it is the
 /// serializable transaction's checks, so every writer of these tables must use one.</para>
 /// </remarks>
-internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries queries, Organizations organizations, TimeProvider timeProvider) : IScimMemberStore
+internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries queries, Organizations organizations, ExtensionAttributes extensions, TimeProvider timeProvider) : IScimMemberStore
 {
     public async Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default)
     {
@@ -51,7 +51,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         var reading = TwoStateHost.Read(row is null ? null : Snapshot(row), record is null ? null : Snapshot(record));
         if (!reading.IsConsistent)
         {
-            throw new InvalidOperationException(reading.Error!.Message);
+            throw new InvalidOperationException(reading.Error.Message);
         }
 
         // The groups in the order the group store answers them: by id.
@@ -82,7 +82,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
             // is ever built from the request.
-            if (!MemberFilter.For(db).TryTranslate(filter, out var predicate, out var error))
+            if (!MemberFilter.For(db, extensions).TryTranslate(filter, out var predicate, out var error))
             {
                 return ScimMemberPage.Failed(error);
             }
@@ -91,7 +91,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         }
 
         // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
-        if (!MemberPage.TryOrder(MemberFilter.For(db), members, query.Sort, out _, out var refused))
+        if (!MemberPage.TryOrder(MemberFilter.For(db, extensions), members, query.Sort, out _, out var refused))
         {
             return ScimMemberPage.Failed(refused);
         }
@@ -102,7 +102,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
             return ScimMemberPage.Of([], total);
         }
 
-        var page = await MemberPage.ReadAsync(db, organizationId, members, query.Sort, query.Page, total, cancellationToken).ConfigureAwait(false);
+        var page = await MemberPage.ReadAsync(db, MemberFilter.For(db, extensions), organizationId, members, query.Sort, query.Page, total, cancellationToken).ConfigureAwait(false);
         return ScimMemberPage.Of([.. page.Select(m => new ScimMember(Snapshot(m), Attributes(m.ScimId, m.Attributes)))], total);
     }
 
@@ -185,7 +185,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
 
         var json = attributes is null ? null : MemberRows.Json(attributes);
         new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, groups, attributes, json, timeProvider.GetUtcNow());
-        await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, json, cancellationToken).ConfigureAwait(false);
+        await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, json, extensions, cancellationToken).ConfigureAwait(false);
         return ScimCommitResult.Committed;
     }
 

@@ -89,7 +89,7 @@ internal sealed class KitHost : IAsyncDisposable
         }
 
         var app = builder.Build();
-        app.MapScim();
+        app.MapMembershipStates();
         await app.StartAsync().ConfigureAwait(false);
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MembershipStates.Scim;
@@ -72,15 +73,8 @@ internal sealed partial class SequenceRunner
         var step = sent.Step;
         var member = org.Member(step.UserKey, sent.Id);
         var rule = Rule(Rules.Change(step.Kind, member), context);
-        if (member is null)
+        if (IsRefusedBeforeDeciding(sent, member, rule))
         {
-            Check.Error(sent.Answer, 404, null, rule);
-            return;
-        }
-
-        if (step.IfMatch == Precondition.Stale)
-        {
-            Check.Error(sent.Answer, 412, null, Rule(Rules.StaleIfMatch, null));
             return;
         }
 
@@ -115,20 +109,34 @@ internal sealed partial class SequenceRunner
         ShouldBe(json, sent.Answer, member, org, rule);
     }
 
+    /// <summary>
+    /// Checks the answers that come before any decision on a member: 404 when the model has no such member, 412 for
+    /// a stale <c>If-Match</c>. Returns whether the step was one of them.
+    /// </summary>
+    private bool IsRefusedBeforeDeciding(Sent sent, [NotNullWhen(false)] ModelUser? member, string rule)
+    {
+        if (member is null)
+        {
+            Check.Error(sent.Answer, 404, null, rule);
+            return true;
+        }
+
+        if (sent.Step.IfMatch == Precondition.Stale)
+        {
+            Check.Error(sent.Answer, 412, null, Rule(Rules.StaleIfMatch, null));
+            return true;
+        }
+
+        return false;
+    }
+
     private void VerifyDelete(Sent sent, ModelOrganization org, string? context)
     {
         var step = sent.Step;
         var member = org.Member(step.UserKey, sent.Id);
         var rule = Rule(Rules.Change(StepKind.Delete, member), context);
-        if (member is null)
+        if (IsRefusedBeforeDeciding(sent, member, rule))
         {
-            Check.Error(sent.Answer, 404, null, rule);
-            return;
-        }
-
-        if (step.IfMatch == Precondition.Stale)
-        {
-            Check.Error(sent.Answer, 412, null, Rule(Rules.StaleIfMatch, null));
             return;
         }
 

@@ -14,13 +14,14 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
 {
     private readonly long _expectedVersion;
 
-    private MembershipCommand(MembershipCommandKind kind, bool active, bool changesAttributes, string? newId, long expectedVersion)
+    private MembershipCommand(MembershipCommandKind kind, bool active, bool changesAttributes, string? newId, long expectedVersion, bool failsPrecondition = false)
     {
         Kind = kind;
         Active = active;
         ChangesAttributes = changesAttributes;
         NewId = newId;
         _expectedVersion = expectedVersion;
+        FailsPrecondition = failsPrecondition;
     }
 
     /// <summary>Gets the kind of command.</summary>
@@ -38,6 +39,12 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
 
     /// <summary>Gets the version the request expects (<c>If-Match</c>), or <see langword="null"/> when it expects none.</summary>
     public long? ExpectedVersion => _expectedVersion > 0 ? _expectedVersion : null;
+
+    /// <summary>
+    /// Gets a value indicating whether the request's precondition (<c>If-Match</c>, <c>If-None-Match</c>) does not
+    /// hold for the membership it was read against, so the lifecycle refuses it.
+    /// </summary>
+    public bool FailsPrecondition { get; }
 
     /// <summary>Creates a read.</summary>
     /// <returns>The command.</returns>
@@ -91,8 +98,17 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
     public MembershipCommand ExpectingVersion(long version)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        return new MembershipCommand(Kind, Active, ChangesAttributes, NewId, version);
+        return new MembershipCommand(Kind, Active, ChangesAttributes, NewId, version, FailsPrecondition);
     }
+
+    /// <summary>
+    /// Returns the same command with a precondition that does not hold: the lifecycle decides
+    /// <see cref="MembershipOutcome.PreconditionFailed"/> (or <see cref="MembershipOutcome.NotFound"/> first, for a
+    /// command that needs a membership and finds none) and changes nothing.
+    /// </summary>
+    /// <returns>The command, refused by its precondition.</returns>
+    public MembershipCommand FailingPrecondition() =>
+        new(Kind, Active, ChangesAttributes, NewId, _expectedVersion, failsPrecondition: true);
 
     /// <inheritdoc />
     public bool Equals(MembershipCommand other) =>
@@ -100,13 +116,14 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
         && Active == other.Active
         && ChangesAttributes == other.ChangesAttributes
         && string.Equals(NewId, other.NewId, StringComparison.Ordinal)
-        && _expectedVersion == other._expectedVersion;
+        && _expectedVersion == other._expectedVersion
+        && FailsPrecondition == other.FailsPrecondition;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is MembershipCommand other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind, Active, ChangesAttributes, NewId, _expectedVersion);
+    public override int GetHashCode() => HashCode.Combine(Kind, Active, ChangesAttributes, NewId, _expectedVersion, FailsPrecondition);
 
     /// <inheritdoc />
     public override string ToString()
@@ -118,7 +135,8 @@ public readonly struct MembershipCommand : IEquatable<MembershipCommand>
                 $"{Kind}(changesAttributes: {ChangesAttributes})",
             _ => Kind.ToString(),
         };
-        return _expectedVersion > 0 ? $"{text} if v{_expectedVersion}" : text;
+        text = _expectedVersion > 0 ? $"{text} if v{_expectedVersion}" : text;
+        return FailsPrecondition ? $"{text} (precondition failed)" : text;
     }
 
     /// <summary>Compares two commands for equality.</summary>

@@ -59,7 +59,7 @@ public sealed class MembershipLifecycle
             return Rejected(MembershipOutcome.NotFound, command.Kind, current);
         }
 
-        if (command.ExpectedVersion is long expected && expected != current.Version)
+        if (command.FailsPrecondition || (command.ExpectedVersion is long expected && expected != current.Version))
         {
             return Rejected(MembershipOutcome.PreconditionFailed, command.Kind, current);
         }

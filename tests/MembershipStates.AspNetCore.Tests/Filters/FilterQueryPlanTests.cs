@@ -28,13 +28,20 @@ public abstract class FilterQueryPlanTests(SampleHostFixture host, ITestOutputHe
     [InlineData("externalId eq \"00u1\"", "IX_memberships_OrganizationId_ExternalId")]
     [InlineData("emails.value eq \"u1@contoso.com\"", "IX_member_values_Attribute_Value_ScimId")]
     [InlineData("emails[type eq \"work\"].value eq \"u1@contoso.com\"", "IX_member_values_Attribute_Value_ScimId")]
+    [InlineData($"{SampleHostSchemaExtensionTests.Urn}:costCenter eq \"Nord\"", "IX_member_values_Attribute_Value_ScimId")]
+    [InlineData($"{SampleHostSchemaExtensionTests.Urn}:badge sw \"B-\"", "IX_member_values_Attribute_Value_ScimId")]
     public async Task ProviderLookups_AreAnsweredFromAnIndex(string filter, string index)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
         await SeedAsync(db);
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
-        MemberFilter.For(db).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
+
+        // The map of a host that declares the tests' extension: the same tables, its attributes in member_values.
+        var services = new ServiceCollection();
+        SampleHostSchemaExtensionTests.Declare(services);
+        var extensions = new ExtensionAttributes(services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Options.IOptions<MembershipStatesOptions>>());
+        ScimFilter.TryParse(filter, extensions.Schema, out var parsed, out _).Should().BeTrue();
+        MemberFilter.Create(db, extensions).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
         var organizationId = await db.Organizations.Where(o => o.Name == SampleHostFixture.Acme).Select(o => o.Id).SingleAsync();
         var query = db.Members(organizationId, predicate!).Select(m => m.ScimId);
 

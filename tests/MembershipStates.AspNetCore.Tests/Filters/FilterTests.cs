@@ -128,13 +128,24 @@ public abstract class FilterTests(SampleHostFixture host)
 
     [SkippableTheory]
     [InlineData("meta.location eq \"x\"", "meta.location")]
-    [InlineData("password eq \"x\"", "password")]
-    [InlineData("emails.frobnicate eq \"x\"", "emails.frobnicate")]
     public async Task AFilterOnWhatTheHostDoesNotKeep_IsInvalidFilterListingWhatItCanFilterOn(string filter, string named)
     {
         var answer = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeError(400, "invalidFilter");
 
         answer.Body.Should().Contain(named).And.Contain("emails.value").And.Contain("title").And.Contain("addresses.locality");
+    }
+
+    [SkippableTheory]
+    [InlineData("password eq \"x\"", "'password' is writeOnly")]
+    [InlineData("emails.frobnicate eq \"x\"", "'frobnicate' is not a sub-attribute of 'emails'")]
+    [InlineData("frobnicate pr", "'frobnicate' is not an attribute of the User resource")]
+    [InlineData("emails[frobnicate eq \"x\"]", "'frobnicate' is not a sub-attribute of 'emails'")]
+    [InlineData("urn:example:ext:1.0:User:badge eq \"x\"", "does not serve")]
+    public async Task AFilterOnWhatNoSchemaDeclares_IsInvalidFilterSayingSo(string filter, string named)
+    {
+        var answer = (await _scim.GetAsync($"/Users?filter={Uri.EscapeDataString(filter)}")).ShouldBeError(400, "invalidFilter");
+
+        answer.Body.Should().Contain(named);
     }
 
     private async Task<string> CreateAsync(string tag, string name, JsonObject attributes)

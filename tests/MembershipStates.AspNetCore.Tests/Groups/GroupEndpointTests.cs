@@ -454,7 +454,7 @@ public sealed class GroupEndpointTests : IAsyncLifetime
         builder.Services.AddSingleton<IScimOrganizationResolver, TokenPerOrganization>();
         builder.Services.AddMembershipStates();
         var app = builder.Build();
-        app.MapScim();
+        app.MapMembershipStates();
         await app.StartAsync();
         return app;
     }

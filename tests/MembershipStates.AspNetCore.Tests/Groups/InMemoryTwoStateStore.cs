@@ -98,13 +98,13 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
         lock (_gate)
         {
             var users = new Uri("https://store.example/Users");
-            var matches = new List<ScimMember>();
+            var matches = new List<(ScimMember Member, JsonObject Json)>();
             foreach (var member in Of(organization).All().OrderBy(m => m.Membership.Created).ThenBy(m => m.Id, StringComparer.Ordinal))
             {
                 var json = (JsonObject)JsonNode.Parse(ScimJson.ToUtf8Bytes(member.ToResource(users)))!;
                 if (query.Filter is null)
                 {
-                    matches.Add(member);
+                    matches.Add((member, json));
                     continue;
                 }
 
@@ -115,11 +115,17 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
 
                 if (found)
                 {
-                    matches.Add(member);
+                    matches.Add((member, json));
                 }
             }
 
-            return Task.FromResult(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count)], matches.Count));
+            // Sorted in memory as the package compares wire-form resources.
+            if (query.Sort is { } sort)
+            {
+                matches.Sort((left, right) => sort.Compare(left.Json, right.Json));
+            }
+
+            return Task.FromResult(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count).Select(m => m.Member)], matches.Count));
         }
     }
 

@@ -17,6 +17,7 @@ public sealed partial class ModelBasedTests
         Nothing,
         CurrentVersion,
         StaleVersion,
+        FailedPrecondition,
     }
 
     public sealed record Step(MembershipCommandKind Kind, bool Active, bool ChangesAttributes, Expect Expect, string Attributes)
@@ -44,7 +45,7 @@ public sealed partial class ModelBasedTests
                 (2, Gen.Constant(MembershipCommandKind.Read)))
             from active in Gen.Frequency((1, Gen.Constant(true)), (1, Gen.Constant(false)))
             from changes in Gen.Elements(true, false)
-            from expect in Gen.Frequency((6, Gen.Constant(Expect.Nothing)), (3, Gen.Constant(Expect.CurrentVersion)), (1, Gen.Constant(Expect.StaleVersion)))
+            from expect in Gen.Frequency((6, Gen.Constant(Expect.Nothing)), (3, Gen.Constant(Expect.CurrentVersion)), (1, Gen.Constant(Expect.StaleVersion)), (1, Gen.Constant(Expect.FailedPrecondition)))
             from attributes in Gen.Elements("Ann", "ann", "Bob", "Ça", "")
             select new Step(kind, active, changes, expect, attributes);
 
@@ -165,6 +166,7 @@ public sealed partial class ModelBasedTests
         {
             Expect.CurrentVersion when current.Exists => command.ExpectingVersion(current.Version),
             Expect.StaleVersion when current.Exists => command.ExpectingVersion(current.Version + 1),
+            Expect.FailedPrecondition => command.FailingPrecondition(),
             _ => command,
         };
     }
@@ -188,7 +190,7 @@ public sealed partial class ModelBasedTests
                 return MembershipOutcome.NotFound;
             }
 
-            if (step.Expect == Expect.StaleVersion && exists)
+            if ((step.Expect == Expect.StaleVersion && exists) || step.Expect == Expect.FailedPrecondition)
             {
                 return MembershipOutcome.PreconditionFailed;
             }

@@ -29,6 +29,29 @@ public sealed class VersionAndIdempotenceTests
         }
     }
 
+    [Theory]
+    [InlineData(NotMember)]
+    [InlineData(Active)]
+    [InlineData(Inactive)]
+    public void Decide_FailingPrecondition_IsPreconditionFailedWithNoEffects_AfterNotFound(MembershipState state)
+    {
+        var current = LifecycleTableTests.In(state);
+
+        foreach (var command in new[]
+                 {
+                     MembershipCommand.Provision("new"), MembershipCommand.Deactivate(), MembershipCommand.Reactivate(),
+                     MembershipCommand.UpdateProfile(), MembershipCommand.Remove(), MembershipCommand.Read(),
+                 })
+        {
+            var decision = _lifecycle.Decide(current, command.FailingPrecondition());
+
+            var expected = !current.Exists && command.Kind != MembershipCommandKind.Provision ? NotFound : PreconditionFailed;
+            decision.Outcome.Should().Be(expected, "{0} carries a precondition that does not hold", command);
+            decision.Effects.Should().Be(MembershipEffects.None);
+            decision.Next.Should().Be(current);
+        }
+    }
+
     [Fact]
     public void Decide_MatchingExpectedVersion_Proceeds()
     {

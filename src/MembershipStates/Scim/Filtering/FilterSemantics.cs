@@ -1,3 +1,4 @@
+using MembershipStates.Scim.Filtering.Messages;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Filtering;
@@ -27,17 +28,17 @@ internal static class FilterSemantics
         {
             return op is ComparisonOperator.Equal or ComparisonOperator.NotEqual
                 ? null
-                : $"null can only be compared with eq or ne; use '{path} pr' to test whether {path} has a value.";
+                : FilterMessages.NullOrdered(path);
         }
 
         if (op.IsSubstring() && value.Kind != FilterValueKind.String)
         {
-            return $"'{keyword}' matches part of a string; write the value in double quotes, as in {path} {keyword} \"{value}\".";
+            return FilterMessages.SubstringOfNonString(path, keyword, value);
         }
 
         if (op.IsOrdering() && value.Kind == FilterValueKind.Boolean)
         {
-            return $"true and false cannot be ordered: '{keyword}' applies to strings, numbers and dates (RFC 7644 §3.4.2.2).";
+            return FilterMessages.BooleansOrdered(keyword);
         }
 
         if (target is null)
@@ -49,29 +50,22 @@ internal static class FilterSemantics
         if (compared is null)
         {
             var example = target.SubAttributes.IsDefaultOrEmpty ? "a sub-attribute" : $"{path}.{target.SubAttributes[0].Name}";
-            return $"'{path}' is a complex attribute; compare one of its sub-attributes, such as {example}.";
+            return FilterMessages.ComplexCompared(path, example);
         }
 
         return compared.Type switch
         {
-            ScimAttributeType.Boolean when op.IsOrdering() =>
-                $"'{path}' is a Boolean; '{keyword}' does not apply to Booleans (RFC 7644 §3.4.2.2). Compare it with eq or ne.",
-            ScimAttributeType.Boolean when op.IsSubstring() =>
-                $"'{path}' is a Boolean; compare it with eq or ne and true or false.",
-            ScimAttributeType.Boolean when value.Kind != FilterValueKind.Boolean =>
-                $"'{path}' is a Boolean; compare it with true or false, without quotes.",
-            ScimAttributeType.Binary when op.IsOrdering() =>
-                $"'{path}' is binary; '{keyword}' does not apply to binary attributes (RFC 7644 §3.4.2.2).",
-            ScimAttributeType.Decimal or ScimAttributeType.Integer when op.IsSubstring() =>
-                $"'{path}' is a number; '{keyword}' applies to strings.",
-            ScimAttributeType.Decimal or ScimAttributeType.Integer when value.Kind != FilterValueKind.Number =>
-                $"'{path}' is a number; write the value without quotes.",
-            ScimAttributeType.DateTime when op.IsSubstring() =>
-                $"'{path}' is a dateTime; compare it with eq, ne, gt, ge, lt or le.",
+            ScimAttributeType.Boolean when op.IsOrdering() => FilterMessages.BooleanOrdered(path, keyword),
+            ScimAttributeType.Boolean when op.IsSubstring() => FilterMessages.BooleanSubstring(path),
+            ScimAttributeType.Boolean when value.Kind != FilterValueKind.Boolean => FilterMessages.BooleanValue(path),
+            ScimAttributeType.Binary when op.IsOrdering() => FilterMessages.BinaryOrdered(path, keyword),
+            ScimAttributeType.Decimal or ScimAttributeType.Integer when op.IsSubstring() => FilterMessages.NumberSubstring(path, keyword),
+            ScimAttributeType.Decimal or ScimAttributeType.Integer when value.Kind != FilterValueKind.Number => FilterMessages.NumberValue(path),
+            ScimAttributeType.DateTime when op.IsSubstring() => FilterMessages.DateTimeSubstring(path),
             ScimAttributeType.DateTime when value.Kind != FilterValueKind.String || !ScimDateTime.TryParse(value.Text, out _) =>
-                $"'{path}' is a dateTime; write the value as an xsd:dateTime string such as \"2011-05-13T04:42:34Z\".",
+                FilterMessages.DateTimeValue(path),
             ScimAttributeType.String or ScimAttributeType.Reference or ScimAttributeType.Binary when value.Kind != FilterValueKind.String =>
-                $"'{path}' is a string; write the value in double quotes, as in {path} {keyword} \"{value}\".",
+                FilterMessages.StringValue(path, keyword, value),
             _ => null,
         };
     }
@@ -81,7 +75,50 @@ internal static class FilterSemantics
     /// <param name="attribute">Its definition, or <see langword="null"/> when unknown.</param>
     /// <returns>A message, or <see langword="null"/> when valid.</returns>
     public static string? CheckValueFilterParent(AttributePath path, ScimAttributeDefinition? attribute) =>
-        attribute is { IsComplex: false }
-            ? $"'{path}' is not a complex attribute; a value filter [...] selects values of a complex attribute such as emails."
-            : null;
+        attribute is { IsComplex: false } ? FilterMessages.NotComplex(path) : null;
+
+    /// <summary>
+    /// Checks that a filtered or sorted path names attributes the server's schemas declare, and one whose values are
+    /// ever returned (not <c>writeOnly</c>, RFC 7643 §2.2): a filter must not reveal what a read never shows.
+    /// </summary>
+    /// <param name="path">The path, for messages.</param>
+    /// <param name="resolution">What the catalog knows about it.</param>
+    /// <param name="parent">The attribute whose value filter names it, or <see langword="null"/> at the resource level.</param>
+    /// <param name="catalog">The catalog, whose schemas the message lists.</param>
+    /// <returns>A message, or <see langword="null"/> when the path is declared and readable.</returns>
+    public static string? CheckDeclared(AttributePath path, ScimAttributeResolution resolution, AttributePath? parent, ScimAttributeCatalog catalog)
+    {
+        if (parent is not null)
+        {
+            // An unknown parent is reported for the whole value path; a known one names its sub-attributes.
+            return resolution.Attribute is null || resolution.IsKnown
+                ? CheckReadable(path, resolution.Target)
+                : FilterMessages.NotASubAttribute(path.Name, parent, resolution.Attribute.SubAttributes);
+        }
+
+        if (resolution.Schema is null)
+        {
+            return FilterMessages.SchemaNotServed(path, catalog.Schemas);
+        }
+
+        if (resolution.Attribute is null)
+        {
+            return catalog.IsResourceSchema(resolution.Schema.Id)
+                ? FilterMessages.NotAUserAttribute(path.Name, catalog.Schemas[^1])
+                : FilterMessages.NotASchemaAttribute(path.Name, resolution.Schema);
+        }
+
+        if (!resolution.IsKnown)
+        {
+            var subAttributes = resolution.Attribute.SubAttributes;
+            return subAttributes.IsDefaultOrEmpty
+                ? FilterMessages.HasNoSubAttributes(resolution.Attribute.Name, path)
+                : FilterMessages.NotASubAttributeOf(path.SubAttribute, resolution.Attribute.Name, subAttributes);
+        }
+
+        return CheckReadable(path, resolution.Attribute) ?? CheckReadable(path, resolution.Target);
+    }
+
+    private static string? CheckReadable(AttributePath path, ScimAttributeDefinition? attribute) =>
+        attribute is { Mutability: ScimMutability.WriteOnly } ? FilterMessages.WriteOnly(path) : null;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -42,6 +43,15 @@ internal readonly record struct FilterValue
 
     /// <summary>Gets the Boolean, for <see cref="FilterValueKind.Boolean"/>.</summary>
     public bool Boolean { get; }
+
+    /// <summary>Gets the string of a <see cref="FilterValueKind.String"/> value.</summary>
+    /// <param name="text">The string, when the value is one.</param>
+    /// <returns><see langword="true"/> for a string value.</returns>
+    public bool TryGetText([NotNullWhen(true)] out string? text)
+    {
+        text = Text;
+        return text is not null;
+    }
 
     /// <summary>Gets <c>null</c>.</summary>
     public static FilterValue Null => default;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering.Messages;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Filtering;
@@ -18,15 +19,14 @@ namespace MembershipStates.Scim.Filtering;
 /// </remarks>
 internal sealed class JsonFilterEvaluator
 {
-    private readonly ScimAttributeCatalog _catalog = ScimAttributeCatalog.Default;
+    private readonly ScimAttributeCatalog _catalog;
     private ScimFilterError? _error;
 
-    private JsonFilterEvaluator()
-    {
-    }
+    private JsonFilterEvaluator(ScimAttributeCatalog catalog) => _catalog = catalog;
 
     /// <summary>Evaluates a filter.</summary>
     /// <param name="root">The filter.</param>
+    /// <param name="catalog">The attributes whose characteristics the comparisons honour.</param>
     /// <param name="json">The resource, or one value of <paramref name="parent"/>.</param>
     /// <param name="parent">The attribute <paramref name="json"/> is a value of, or <see langword="null"/> when it is a resource.</param>
     /// <param name="matches">Whether it matches.</param>
@@ -34,12 +34,13 @@ internal sealed class JsonFilterEvaluator
     /// <returns><see langword="true"/> when evaluated.</returns>
     public static bool TryEvaluate(
         FilterNode root,
+        ScimAttributeCatalog catalog,
         JsonObject json,
         AttributePath? parent,
         out bool matches,
         [NotNullWhen(false)] out ScimFilterError? error)
     {
-        var evaluator = new JsonFilterEvaluator();
+        var evaluator = new JsonFilterEvaluator(catalog);
         var scope = parent is null
             ? Scope.Resource(json)
             : Scope.Element(json, parent, evaluator._catalog.Resolve(parent).Attribute);
@@ -59,7 +60,7 @@ internal sealed class JsonFilterEvaluator
         LogicalNode { Operator: LogicalOperator.And } and => Evaluate(and.Left, scope) && _error is null && Evaluate(and.Right, scope),
         LogicalNode or => (Evaluate(or.Left, scope) || (_error is null && Evaluate(or.Right, scope))) && _error is null,
         NotNode not => !Evaluate(not.Operand, scope) && _error is null,
-        PresentNode present => Values(present.Attribute, scope).Any(ScimJson.IsPresent),
+        PresentNode present => Values(present.Attribute, scope).Any(ResourceJsonReader.IsPresent),
         ComparisonNode comparison => Compare(comparison, scope),
         ValuePathNode valuePath => Values(valuePath.Attribute, scope).Count > 0,
         _ => false,
@@ -77,14 +78,14 @@ internal sealed class JsonFilterEvaluator
         var values = Values(path, scope);
         if (comparison.Value.Kind == FilterValueKind.Null)
         {
-            var present = values.Any(ScimJson.IsPresent);
+            var present = values.Any(ResourceJsonReader.IsPresent);
             return comparison.Operator == ComparisonOperator.Equal ? !present : present;
         }
 
         var compared = target is null ? null : FilterSemantics.ComparedAttribute(target);
         foreach (var value in values)
         {
-            var scalars = value is JsonObject complex ? ScimJson.Values(ScimJson.Property(complex, "value")) : [value];
+            var scalars = value is JsonObject complex ? ResourceJsonReader.Values(JsonMembers.Find(complex, "value")) : [value];
             foreach (var scalar in scalars)
             {
                 if (scalar is JsonValue json && Matches(path, compared, json, comparison.Operator, comparison.Value))
@@ -104,10 +105,10 @@ internal sealed class JsonFilterEvaluator
 
     private bool Matches(AttributePath path, ScimAttributeDefinition? attribute, JsonValue json, ComparisonOperator op, FilterValue operand)
     {
-        var kind = ScimJson.Kind(json);
+        var kind = ResourceJsonReader.Kind(json);
         if (op.IsOrdering() && kind is JsonValueKind.True or JsonValueKind.False)
         {
-            return Fail($"'{path}' holds a Boolean; '{op.Keyword()}' does not apply to Booleans (RFC 7644 §3.4.2.2).");
+            return Fail(FilterMessages.HoldsBoolean(path, op.Keyword()));
         }
 
         switch (operand.Kind)
@@ -117,15 +118,15 @@ internal sealed class JsonFilterEvaluator
                     && op.Accepts((kind == JsonValueKind.True) == operand.Boolean ? 0 : 1);
             case FilterValueKind.Number:
                 return kind == JsonValueKind.Number
-                    && ScimJson.TryGetNumber(json, out var number)
+                    && ResourceJsonReader.TryGetNumber(json, out var number)
                     && op.Accepts(number.CompareTo(operand.Number));
             case FilterValueKind.String when attribute?.Type == ScimAttributeType.DateTime:
-                return ScimJson.TryGetDateTime(json, out var instant)
+                return ResourceJsonReader.TryGetDateTime(json, out var instant)
                     && ScimDateTime.TryParse(operand.Text, out var expected)
                     && op.Accepts(instant.CompareTo(expected));
             case FilterValueKind.String:
                 return kind == JsonValueKind.String
-                    && ScimJson.TryGetString(json, out var text)
+                    && ResourceJsonReader.TryGetString(json, out var text)
                     && MatchesString(text, op, operand.Text!, attribute?.CaseExact ?? false);
             default:
                 return false;
@@ -165,17 +166,17 @@ internal sealed class JsonFilterEvaluator
     {
         if (scope.Parent is not null)
         {
-            return [.. ScimJson.Values(ScimJson.Property(scope.Json, path.Name))];
+            return [.. ResourceJsonReader.Values(JsonMembers.Find(scope.Json, path.Name))];
         }
 
-        var container = ScimJson.Container(scope.Json, path);
+        var container = ResourceJsonReader.Container(scope.Json, path);
         if (container is null)
         {
             return [];
         }
 
-        var attribute = ScimJson.Property(container, path.Name);
-        IEnumerable<JsonNode> elements = ScimJson.Values(attribute);
+        var attribute = JsonMembers.Find(container, path.Name);
+        IEnumerable<JsonNode> elements = ResourceJsonReader.Values(attribute);
         if (path.ValueFilter is not null)
         {
             var element = Scope.Element(scope.Json, path.Attribute(), _catalog.Resolve(path.SchemaUrn, path.Name, null).Attribute);
@@ -201,12 +202,12 @@ internal sealed class JsonFilterEvaluator
             return [.. elements];
         }
 
-        return [.. elements.OfType<JsonObject>().SelectMany(json => ScimJson.Values(ScimJson.Property(json, path.SubAttribute)))];
+        return [.. elements.OfType<JsonObject>().SelectMany(json => ResourceJsonReader.Values(JsonMembers.Find(json, path.SubAttribute)))];
     }
 
     private bool Fail(string message)
     {
-        _error ??= new ScimFilterError(ScimFilterError.InvalidFilter, message, null);
+        _error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, message, null);
         return false;
     }
 

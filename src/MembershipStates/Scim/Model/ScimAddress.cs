@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// One entry of the <c>addresses</c> attribute of a SCIM User (RFC 7643 §4.1.2).
+/// One entry of the <c>addresses</c> attribute of a SCIM User (RFC 7643 §4.1.2), as
+/// <see cref="ScimUser.Addresses"/> holds it.
 /// </summary>
 /// <remarks>
 /// <para>A wire type: every sub-attribute is optional and is written only when it is not <see langword="null"/>.

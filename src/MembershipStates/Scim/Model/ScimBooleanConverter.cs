@@ -14,15 +14,10 @@ internal sealed class ScimBooleanConverter : JsonConverter<bool>
         {
             JsonTokenType.True => true,
             JsonTokenType.False => false,
-            JsonTokenType.String when reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("True"u8) => true,
-            JsonTokenType.String when reader.ValueTextEquals("false"u8) || reader.ValueTextEquals("False"u8) => false,
-            JsonTokenType.String => ParseString(reader.GetString()),
+            JsonTokenType.String when ScimBoolean.TryParse(reader.GetString(), out var value) => value,
             _ => throw new JsonException("A boolean is expected."),
         };
 
     public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) =>
         writer.WriteBooleanValue(value);
-
-    private static bool ParseString(string? text) =>
-        bool.TryParse(text, out var value) ? value : throw new JsonException("A boolean is expected.");
 }

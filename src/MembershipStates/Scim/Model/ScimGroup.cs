@@ -17,23 +17,8 @@ namespace MembershipStates.Scim;
 /// ignored.</para>
 /// <para>Not thread-safe while being initialized; safe to share once built and no longer changed.</para>
 /// </remarks>
-public sealed class ScimGroup
+public sealed class ScimGroup : ScimResource
 {
-    /// <summary>Gets the schema URIs the representation uses (<c>schemas</c>); a response lists only <see cref="ScimSchemaUris.Group"/>.</summary>
-    [JsonPropertyName("schemas")]
-    [JsonPropertyOrder(-10)]
-    public IReadOnlyList<string>? Schemas { get; init; }
-
-    /// <summary>Gets the SCIM id the service provider assigned (<c>id</c>).</summary>
-    [JsonPropertyName("id")]
-    [JsonPropertyOrder(-9)]
-    public string? Id { get; init; }
-
-    /// <summary>Gets the identifier the provisioning client assigned (<c>externalId</c>); kept as sent, case included.</summary>
-    [JsonPropertyName("externalId")]
-    [JsonPropertyOrder(-8)]
-    public string? ExternalId { get; init; }
-
     /// <summary>Gets the name of the group (<c>displayName</c>), kept exactly as sent.</summary>
     /// <remarks>Required; unique within the organization, compared case-insensitively (<c>caseExact: false</c>).</remarks>
     [JsonPropertyName("displayName")]
@@ -44,8 +29,4 @@ public sealed class ScimGroup
     /// <remarks>Absent from a response when the request excludes it (<c>excludedAttributes=members</c>).</remarks>
     [JsonPropertyName("members")]
     public IReadOnlyList<ScimGroupMember>? Members { get; init; }
-
-    /// <summary>Gets the resource metadata (<c>meta</c>); owned by the service provider.</summary>
-    [JsonPropertyName("meta")]
-    public ScimMeta? Meta { get; init; }
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// One entry of the <c>members</c> attribute of a SCIM Group (RFC 7643 §4.2): a user of the same organization.
+/// One entry of the <c>members</c> attribute of a SCIM Group (RFC 7643 §4.2): a user of the same organization, as
+/// <see cref="ScimGroup.Members"/> and a stored group's members hold it.
 /// </summary>
 /// <remarks>
 /// <para>A request needs only <c>value</c>, the user's SCIM id; Okta adds <c>display</c> and Microsoft Entra ID sends

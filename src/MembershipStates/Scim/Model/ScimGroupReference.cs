@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// One entry of the read-only <c>groups</c> attribute of a SCIM User (RFC 7643 §4.1.2).
+/// One entry of the read-only <c>groups</c> attribute of a SCIM User (RFC 7643 §4.1.2): what a group store returns
+/// for a member, and what <see cref="ScimUser.Groups"/> holds.
 /// </summary>
 /// <remarks>
 /// <para><c>groups</c> is read-only: a provider may send it (Okta sends <c>"groups": []</c> on create and replace),

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The <c>manager</c> attribute of the enterprise User extension (RFC 7643 §4.3).
+/// The <c>manager</c> attribute of the enterprise User extension (RFC 7643 §4.3), as
+/// <see cref="ScimEnterpriseUser.Manager"/> holds it.
 /// </summary>
 /// <remarks>
 /// <para>Read from an object (<c>{"value": "…"}</c>) or, as Microsoft Entra ID may send it, from a bare string

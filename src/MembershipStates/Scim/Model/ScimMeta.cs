@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The <c>meta</c> attribute of a SCIM resource (RFC 7643 §3.1): its type, timestamps, version and location.
+/// The <c>meta</c> attribute of a SCIM resource (RFC 7643 §3.1): its type, timestamps, version and location, as
+/// <see cref="ScimResource.Meta"/> holds it.
 /// </summary>
 /// <remarks>
 /// <para><c>meta</c> is read-only and belongs to the service provider: what a request sends is read (Okta echoes it

@@ -5,7 +5,8 @@ namespace MembershipStates.Scim;
 
 /// <summary>
 /// One value of a multi-valued attribute of a SCIM User: an entry of <c>emails</c>, <c>phoneNumbers</c>,
-/// <c>ims</c>, <c>photos</c>, <c>roles</c>, <c>entitlements</c> or <c>x509Certificates</c> (RFC 7643 §2.4, §4.1.2).
+/// <c>ims</c>, <c>photos</c>, <c>roles</c>, <c>entitlements</c> or <c>x509Certificates</c> (RFC 7643 §2.4, §4.1.2), as
+/// the lists of <see cref="ScimUser"/> hold them.
 /// </summary>
 /// <remarks>
 /// <para>A wire type holding the standard sub-attributes <c>value</c>, <c>display</c>, <c>type</c>, <c>primary</c>

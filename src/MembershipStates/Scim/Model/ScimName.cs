@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The <c>name</c> complex attribute of a SCIM User (RFC 7643 §4.1.1).
+/// The <c>name</c> complex attribute of a SCIM User (RFC 7643 §4.1.1), as <see cref="ScimUser.Name"/> holds it.
 /// </summary>
 /// <remarks>
 /// <para>A wire type: every sub-attribute is optional and is written only when it is not <see langword="null"/>.

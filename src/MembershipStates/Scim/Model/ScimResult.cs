@@ -22,6 +22,7 @@ public sealed class ScimResult<T>
     }
 
     /// <summary>Gets a value indicating whether the input was read; then <see cref="Error"/> is <see langword="null"/>.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
@@ -51,7 +52,8 @@ public sealed class ScimResult<T>
 
     /// <summary>Gets the value when the input was read.</summary>
     /// <param name="value">The value, or <c>default</c> when the input was not read.</param>
-    /// <returns><see langword="true"/> when the input was read.</returns>
+    /// <returns><see langword="true"/> when the input was read; when <see langword="false"/>, <see cref="Error"/> is not <see langword="null"/>.</returns>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {
         value = _value;

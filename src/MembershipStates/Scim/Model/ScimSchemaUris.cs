@@ -1,7 +1,8 @@
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The schema URIs (RFC 7643 §3, §8.7; RFC 7644 §3.4.2, §3.5.2, §3.12) this package reads and writes.
+/// The schema URIs (RFC 7643 §3, §8.7; RFC 7644 §3.4.2, §3.5.2, §3.12) this package reads and writes, so that
+/// hosts and their tests name them without retyping the URNs.
 /// </summary>
 /// <remarks>URIs are compared case-insensitively when read and always written exactly as these constants spell them.</remarks>
 public static class ScimSchemaUris

@@ -8,8 +8,8 @@ namespace MembershipStates.Scim;
 /// </summary>
 /// <remarks>
 /// <para>The host does the I/O around each call: it finds the group the request names (without its members unless
-/// the answer shows them), calls the operation, commits <see cref="ScimGroupOperation.Change"/> when
-/// <see cref="ScimGroupOperation.RequiresCommit"/> is true, and writes <see cref="ScimGroupOperation.ToResponse"/>.</para>
+/// the answer shows them), calls the operation, commits <see cref="ScimGroupDecision.Change"/> when
+/// <see cref="ScimGroupDecision.RequiresCommit"/> is true, and writes <see cref="ScimGroupDecision.ToResponse"/>.</para>
 /// <para>Every change increments the group's version (its ETag); a request that changes nothing keeps it. A
 /// <c>PATCH</c> is answered 204 No Content, as both Okta and Microsoft Entra ID accept and as Entra advises: it never
 /// reads or returns the member list, so patching a group of 10,000 members costs what patching one of 10 does.</para>
@@ -49,7 +49,7 @@ public sealed class ScimGroupOperations
         var request = ScimPatchRequest.Parse(body);
         return request.TryGetValue(out var patch)
             ? ScimGroupPatch.Create(patch, groupId)
-            : ScimResult<ScimGroupPatch>.Failure(request.Error!);
+            : ScimResult<ScimGroupPatch>.Failure(request.Error);
     }
 
     /// <summary>Creates a group (<c>POST /Groups</c>).</summary>
@@ -58,20 +58,20 @@ public sealed class ScimGroupOperations
     /// <returns>The creation to commit, answered 201 with the group; or a 400 error. A <c>displayName</c> another group of the organization has is the store's to report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requested"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="newId"/> is null, empty or white space.</exception>
-    public ScimGroupOperation Create(ScimGroup requested, string newId)
+    public ScimGroupDecision Create(ScimGroup requested, string newId)
     {
         ArgumentNullException.ThrowIfNull(requested);
         ArgumentException.ThrowIfNullOrWhiteSpace(newId);
         if (ScimGroupValidator.Instance.Check(requested) is { } invalid)
         {
-            return ScimGroupOperation.Refused(invalid);
+            return ScimGroupDecision.Refused(invalid);
         }
 
         var now = _timeProvider.GetUtcNow();
         var members = MemberIds(requested);
         var created = new ScimStoredGroup(newId, requested.DisplayName!, requested.ExternalId, 1, now, now, AsMembers(members));
         var change = new ScimGroupChange(ScimGroupChangeKind.Create, newId, 0, WithoutMembers(created), replacesMembers: true, members, []);
-        return ScimGroupOperation.Answer(201, created, change);
+        return ScimGroupDecision.Answer(201, created, change);
     }
 
     /// <summary>Reads a group (<c>GET /Groups/{id}</c>).</summary>
@@ -80,7 +80,7 @@ public sealed class ScimGroupOperations
     /// <param name="ifNoneMatch">The request's <c>If-None-Match</c>; a match answers 304.</param>
     /// <returns>The group (200), 304, or not found (404).</returns>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An operation like the others, called on the one instance a host keeps.")]
-    public ScimGroupOperation Read(ScimStoredGroup? current, string id, ScimPrecondition ifNoneMatch = default)
+    public ScimGroupDecision Read(ScimStoredGroup? current, string id, ScimPrecondition ifNoneMatch = default)
     {
         if (current is null)
         {
@@ -88,8 +88,8 @@ public sealed class ScimGroupOperations
         }
 
         return ifNoneMatch.IsNoneMatch && !ifNoneMatch.IsSatisfiedBy(exists: true, current.Version)
-            ? ScimGroupOperation.Answer(304, current)
-            : ScimGroupOperation.Answer(200, current);
+            ? ScimGroupDecision.Answer(304, current)
+            : ScimGroupDecision.Answer(200, current);
     }
 
     /// <summary>Replaces a group (<c>PUT /Groups/{id}</c>), as apps built with Okta's wizard push groups.</summary>
@@ -101,7 +101,7 @@ public sealed class ScimGroupOperations
     /// <remarks>The members sent replace the group's (RFC 7644 §3.5.1: what a <c>PUT</c> leaves out is unassigned, so
     /// a <c>PUT</c> without <c>members</c> empties the group). <c>id</c> and <c>meta</c> are read-only: another
     /// <c>id</c> than the path's, or a <c>meta.resourceType</c> other than <c>Group</c>, is a 400 <c>mutability</c>.</remarks>
-    public ScimGroupOperation Replace(ScimStoredGroup? current, string id, ScimGroup requested, ScimPrecondition ifMatch = default)
+    public ScimGroupDecision Replace(ScimStoredGroup? current, string id, ScimGroup requested, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (current is null)
@@ -111,18 +111,18 @@ public sealed class ScimGroupOperations
 
         if (requested.Id is not null && !string.Equals(requested.Id, current.Id, StringComparison.Ordinal))
         {
-            return ScimGroupOperation.Refused(
+            return ScimGroupDecision.Refused(
                 ScimError.Mutability($"'id' is read-only: the request sends \"{requested.Id}\" for the group \"{current.Id}\"."));
         }
 
         if (requested.Meta?.ResourceType is { } type && !string.Equals(type, "Group", StringComparison.OrdinalIgnoreCase))
         {
-            return ScimGroupOperation.Refused(ScimError.Mutability($"'meta' is read-only: 'meta.resourceType' is \"Group\", not \"{type}\"."));
+            return ScimGroupDecision.Refused(ScimError.Mutability($"'meta' is read-only: 'meta.resourceType' is \"Group\", not \"{type}\"."));
         }
 
         if (ScimGroupValidator.Instance.Check(requested) is { } invalid)
         {
-            return ScimGroupOperation.Refused(invalid);
+            return ScimGroupDecision.Refused(invalid);
         }
 
         if (!ifMatch.IsSatisfiedBy(exists: true, current.Version))
@@ -133,7 +133,7 @@ public sealed class ScimGroupOperations
         var members = MemberIds(requested);
         var next = current.With(requested.DisplayName!, requested.ExternalId, checked(current.Version + 1), _timeProvider.GetUtcNow(), AsMembers(members));
         var change = new ScimGroupChange(ScimGroupChangeKind.Update, current.Id, current.Version, WithoutMembers(next), replacesMembers: true, members, []);
-        return ScimGroupOperation.Answer(200, next, change);
+        return ScimGroupDecision.Answer(200, next, change, ifMatch);
     }
 
     /// <summary>Patches a group (<c>PATCH /Groups/{id}</c>): new names and member deltas, answered 204.</summary>
@@ -142,7 +142,7 @@ public sealed class ScimGroupOperations
     /// <param name="patch">The patch, read with <see cref="ParsePatch"/>.</param>
     /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
     /// <returns>The change to commit (none when the patch changes no name and no member), answered 204; or an error.</returns>
-    public ScimGroupOperation Patch(ScimStoredGroup? current, string id, ScimGroupPatch patch, ScimPrecondition ifMatch = default)
+    public ScimGroupDecision Patch(ScimStoredGroup? current, string id, ScimGroupPatch patch, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (current is null)
@@ -162,13 +162,13 @@ public sealed class ScimGroupOperations
         if (!renames && !patch.ChangesMembers)
         {
             // Okta sends the rename with every membership update; the same name again changes nothing.
-            return ScimGroupOperation.Answer(204, current);
+            return ScimGroupDecision.Answer(204, current);
         }
 
         var next = current.With(displayName, externalId, checked(current.Version + 1), _timeProvider.GetUtcNow(), members: null);
         var change = new ScimGroupChange(
             ScimGroupChangeKind.Update, current.Id, current.Version, next, patch.ReplacesMembers, patch.AddedMembers, patch.RemovedMembers);
-        return ScimGroupOperation.Answer(204, next, change);
+        return ScimGroupDecision.Answer(204, next, change, ifMatch);
     }
 
     /// <summary>Deletes a group (<c>DELETE /Groups/{id}</c>): the group and its memberships go, its members' users stay as they are.</summary>
@@ -177,7 +177,7 @@ public sealed class ScimGroupOperations
     /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
     /// <returns>The deletion to commit, answered 204; or not found (404), or 412.</returns>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An operation like the others, called on the one instance a host keeps.")]
-    public ScimGroupOperation Delete(ScimStoredGroup? current, string id, ScimPrecondition ifMatch = default)
+    public ScimGroupDecision Delete(ScimStoredGroup? current, string id, ScimPrecondition ifMatch = default)
     {
         if (current is null)
         {
@@ -189,7 +189,7 @@ public sealed class ScimGroupOperations
             return PreconditionFailed();
         }
 
-        return ScimGroupOperation.Answer(204, null, new ScimGroupChange(ScimGroupChangeKind.Delete, current.Id, current.Version, null, replacesMembers: false, [], []));
+        return ScimGroupDecision.Answer(204, null, new ScimGroupChange(ScimGroupChangeKind.Delete, current.Id, current.Version, null, replacesMembers: false, [], []), ifMatch);
     }
 
     /// <summary>Answers a page of a list or filter (<c>GET /Groups</c>).</summary>
@@ -214,10 +214,10 @@ public sealed class ScimGroupOperations
         return ScimResponse.List(new ScimListResponse<ScimGroup>(resources, totalResults, page));
     }
 
-    private static ScimGroupOperation NotFound(string? id) => ScimGroupOperation.Refused(ScimError.ResourceNotFound(id));
+    private static ScimGroupDecision NotFound(string? id) => ScimGroupDecision.Refused(ScimError.ResourceNotFound(id));
 
-    private static ScimGroupOperation PreconditionFailed() =>
-        ScimGroupOperation.Refused(ScimError.PreconditionFailed("The group's version does not match If-Match; nothing was changed."));
+    private static ScimGroupDecision PreconditionFailed() =>
+        ScimGroupDecision.Refused(ScimError.PreconditionFailed("The group's version does not match If-Match; nothing was changed."));
 
     private static string[] MemberIds(ScimGroup group) =>
         group.Members is null ? [] : [.. group.Members.Select(member => member.Value!).Distinct(StringComparer.Ordinal)];

@@ -59,5 +59,5 @@ public sealed class ScimMember
     /// <returns>The resource.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="usersEndpoint"/> is null.</exception>
     public ScimUser ToResource(Uri usersEndpoint) =>
-        Attributes.WithMembership(Membership, ScimUserOperation.LocationOf(usersEndpoint, Id));
+        Attributes.WithMembership(Membership, ScimUserDecision.LocationOf(usersEndpoint, Id));
 }

@@ -84,7 +84,7 @@ public sealed class ScimStoredGroup
                 {
                     Value = value,
                     Display = Members[i].Display,
-                    Ref = value is null ? null : Text(ScimUserOperation.LocationOf(usersEndpoint, value)),
+                    Ref = value is null ? null : Text(ScimUserDecision.LocationOf(usersEndpoint, value)),
                     Type = "User",
                 };
             }
@@ -103,7 +103,7 @@ public sealed class ScimStoredGroup
                 Created = Created,
                 LastModified = LastModified,
                 Version = ScimETag.FromVersion(Version),
-                Location = Text(ScimUserOperation.LocationOf(groupsEndpoint, Id)),
+                Location = Text(ScimUserDecision.LocationOf(groupsEndpoint, Id)),
             },
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Patching;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
@@ -22,19 +23,20 @@ public sealed partial class ScimUserOperations
     /// <c>active</c> — from Okta's <c>{"op":"replace","value":{"active":false}}</c>, Entra's
     /// <c>{"op":"Replace","path":"active","value":"False"}</c> or any other form — decides Deactivate or Reactivate,
     /// combined with the attribute changes into one decision; without it the request is a profile update.</para>
+    /// <para>A path naming a <c>readOnly</c> attribute of a host's extension, or operations that change one or change
+    /// or remove an <c>immutable</c> one that has a value, are a 400 <c>mutability</c> (RFC 7644 §3.5.2).</para>
     /// </remarks>
-    public ScimUserOperation Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
+    public ScimUserDecision Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (current is null)
         {
-            return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
-        var applied = ScimPatchEngine.Apply(current.Attributes, patch.Operations, _catalog);
-        if (applied.Error is not null)
+        if (!UserPatchEngine.TryApply(current.Attributes, patch.Operations, _catalog, out var applied, out var error))
         {
-            return ScimUserOperation.Refused(applied.Error, id);
+            return ScimUserDecision.Refused(error, id);
         }
 
         var patched = current.Attributes;
@@ -44,18 +46,23 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserOperation.Refused(ScimError.InvalidValue($"The patched user is not valid: {read.Error!.Detail}"), id);
+                return ScimUserDecision.Refused(PatchErrors.PatchedUserInvalid(read.Error), id);
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
             {
-                return ScimUserOperation.Refused(invalid, id);
+                return ScimUserDecision.Refused(invalid, id);
             }
 
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserOperation.Refused(kept.Error!, id);
+                return ScimUserDecision.Refused(kept.Error, id);
+            }
+
+            if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)
+            {
+                return ScimUserDecision.Refused(unchangeable, id);
             }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.

@@ -9,8 +9,8 @@ namespace MembershipStates.Scim;
 /// </summary>
 /// <remarks>
 /// <para>The host does the I/O around each call: it finds the member the request concerns, calls the operation,
-/// commits the decision when <see cref="ScimUserOperation.RequiresCommit"/> is true, and writes
-/// <see cref="ScimUserOperation.ToResponse"/> to the wire.</para>
+/// commits the decision when <see cref="ScimUserDecision.RequiresCommit"/> is true, and writes
+/// <see cref="ScimUserDecision.ToResponse"/> to the wire.</para>
 /// <para>The attributes an operation hands the host to store hold only what a schema of the server declares:
 /// attributes, sub-attributes and extension schemas a <c>POST</c> or <c>PUT</c> body (or a PATCH value) carries beyond
 /// them are ignored, as RFC 7644 §3.3 allows, so <c>/Schemas</c> describes everything stored. A PATCH <c>path</c>
@@ -57,25 +57,25 @@ public sealed partial class ScimUserOperations
     /// <returns>Created (201), revived in place with the existing id (201), or a conflict (409 <c>uniqueness</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requested"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="newId"/> is null, empty or white space.</exception>
-    public ScimUserOperation Create(ScimUser requested, ScimMember? existing, string newId)
+    public ScimUserDecision Create(ScimUser requested, ScimMember? existing, string newId)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (ScimUserValidator.ForRequests.Check(requested) is { } invalid)
         {
-            return ScimUserOperation.Refused(invalid);
+            return ScimUserDecision.Refused(invalid);
         }
 
-        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        var kept = Keep(requested, existing?.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserOperation.Refused(kept.Error!);
+            return ScimUserDecision.Refused(kept.Error);
         }
 
         var current = existing?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(current, MembershipCommand.Provision(newId, requested.Active));
         return decision.IsChange
-            ? ScimUserOperation.Decided(decision, attributes)
-            : ScimUserOperation.Decided(decision, existing?.Attributes);
+            ? ScimUserDecision.Decided(decision, attributes)
+            : ScimUserDecision.Decided(decision, existing?.Attributes);
     }
 
     /// <summary>Reads a user (<c>GET /Users/{id}</c>).</summary>
@@ -83,16 +83,16 @@ public sealed partial class ScimUserOperations
     /// <param name="id">The id the request names.</param>
     /// <param name="ifNoneMatch">The request's <c>If-None-Match</c>; a match answers 304.</param>
     /// <returns>The member (200, <c>active</c> false for an inactive one), 304, or not found (404).</returns>
-    public ScimUserOperation Read(ScimMember? current, string id, ScimPrecondition ifNoneMatch = default)
+    public ScimUserDecision Read(ScimMember? current, string id, ScimPrecondition ifNoneMatch = default)
     {
         var snapshot = current?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(snapshot, MembershipCommand.Read());
         if (current is not null && ifNoneMatch.IsNoneMatch && !ifNoneMatch.IsSatisfiedBy(snapshot))
         {
-            return ScimUserOperation.NotModified(decision, current.Attributes, id);
+            return ScimUserDecision.NotModified(decision, current.Attributes, id);
         }
 
-        return ScimUserOperation.Decided(decision, current?.Attributes, id);
+        return ScimUserDecision.Decided(decision, current?.Attributes, id);
     }
 
     /// <summary>Replaces a user (<c>PUT /Users/{id}</c>).</summary>
@@ -108,35 +108,35 @@ public sealed partial class ScimUserOperations
     /// <c>meta.resourceType</c> other than <c>User</c>, is a 400 <c>mutability</c> error; otherwise what is sent for
     /// them (Okta sends them back as it read them) is ignored.</para>
     /// </remarks>
-    public ScimUserOperation Replace(ScimMember? current, string id, ScimUser requested, ScimPrecondition ifMatch = default)
+    public ScimUserDecision Replace(ScimMember? current, string id, ScimUser requested, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (current is null)
         {
-            return ScimUserOperation.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
         }
 
         if (requested.Id is not null && !string.Equals(requested.Id, current.Id, StringComparison.Ordinal))
         {
-            return ScimUserOperation.Refused(
+            return ScimUserDecision.Refused(
                 ScimError.Mutability($"'id' is read-only: the request sends \"{requested.Id}\" for the user \"{current.Id}\"."), id);
         }
 
         if (requested.Meta?.ResourceType is { } type && !string.Equals(type, "User", StringComparison.OrdinalIgnoreCase))
         {
-            return ScimUserOperation.Refused(
+            return ScimUserDecision.Refused(
                 ScimError.Mutability($"'meta' is read-only: 'meta.resourceType' is \"User\", not \"{type}\"."), id);
         }
 
         if (ScimUserValidator.ForRequests.Check(requested) is { } invalid)
         {
-            return ScimUserOperation.Refused(invalid, id);
+            return ScimUserDecision.Refused(invalid, id);
         }
 
-        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        var kept = Keep(requested, current.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserOperation.Refused(kept.Error!, id);
+            return ScimUserDecision.Refused(kept.Error, id);
         }
 
         return Change(
@@ -148,16 +148,26 @@ public sealed partial class ScimUserOperations
             ifMatch);
     }
 
+    /// <summary>
+    /// The attributes a <c>POST</c> or <c>PUT</c> stores: the declared ones, typed, with the extensions' <c>readOnly</c>
+    /// values the stored ones and their <c>immutable</c> ones unchanged (RFC 7644 §3.5.1).
+    /// </summary>
+    private ScimResult<ScimUser> Keep(ScimUser requested, ScimUser? stored)
+    {
+        var kept = ScimExtensionValues.Check(requested.ToHostAttributes(_catalog), _catalog);
+        return kept.TryGetValue(out var attributes) ? ScimExtensionMutability.Replace(attributes, stored, _catalog) : kept;
+    }
+
     /// <summary>Removes a user (<c>DELETE /Users/{id}</c>).</summary>
     /// <param name="current">The member with the requested id, or <see langword="null"/> when there is none.</param>
     /// <param name="id">The id the request names.</param>
     /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
     /// <returns>Removed (204) or not found (404); after a removal every operation on the id is 404 (RFC 7644 §3.6).</returns>
-    public ScimUserOperation Delete(ScimMember? current, string id, ScimPrecondition ifMatch = default)
+    public ScimUserDecision Delete(ScimMember? current, string id, ScimPrecondition ifMatch = default)
     {
         var snapshot = current?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(snapshot, ifMatch.ApplyTo(MembershipCommand.Remove(), snapshot));
-        return ScimUserOperation.Decided(decision, decision.IsChange ? null : current?.Attributes, id);
+        return ScimUserDecision.Decided(decision, decision.IsChange ? null : current?.Attributes, id, ifMatch);
     }
 
     /// <summary>Answers a page of a list or filter (<c>GET /Users</c>).</summary>
@@ -180,14 +190,14 @@ public sealed partial class ScimUserOperations
     }
 
     /// <summary>Decides a change of attributes and, when <paramref name="active"/> has a value, of state, as one command.</summary>
-    private ScimUserOperation Change(ScimMember current, string id, ScimUser attributes, bool changesAttributes, bool? active, ScimPrecondition ifMatch)
+    private ScimUserDecision Change(ScimMember current, string id, ScimUser attributes, bool changesAttributes, bool? active, ScimPrecondition ifMatch)
     {
         var command = active is { } value
             ? MembershipCommand.SetActive(value, changesAttributes)
             : MembershipCommand.UpdateProfile(changesAttributes);
         var decision = _lifecycle.Decide(current.Membership, ifMatch.ApplyTo(command, current.Membership));
         var kept = (decision.Effects & MembershipEffects.WriteAttributes) != 0 ? attributes : current.Attributes;
-        return ScimUserOperation.Decided(decision, kept, id);
+        return ScimUserDecision.Decided(decision, kept, id, ifMatch);
     }
 
 }

@@ -4,7 +4,7 @@ namespace MembershipStates.Scim;
 
 /// <summary>One operation of a SCIM <c>PATCH</c> request: what to do, where, and with which value.</summary>
 /// <remarks>Immutable once read; thread-safe.</remarks>
-public sealed class ScimPatchOperation
+internal sealed class ScimPatchOperation
 {
     internal ScimPatchOperation(ScimPatchOperationType type, AttributePath? path, JsonNode? value)
     {

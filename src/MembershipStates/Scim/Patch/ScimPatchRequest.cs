@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Patching;
 
 namespace MembershipStates.Scim;
 
@@ -28,7 +29,7 @@ public sealed class ScimPatchRequest
     private ScimPatchRequest(IReadOnlyList<ScimPatchOperation> operations) => Operations = operations;
 
     /// <summary>Gets the operations, in the order they apply.</summary>
-    public IReadOnlyList<ScimPatchOperation> Operations { get; }
+    internal IReadOnlyList<ScimPatchOperation> Operations { get; }
 
     /// <summary>Reads a PATCH request body.</summary>
     /// <param name="body">The request body, UTF-8 JSON.</param>
@@ -55,36 +56,35 @@ public sealed class ScimPatchRequest
         }
         catch (JsonException e)
         {
-            return Fail(ScimError.InvalidSyntax($"The body is not valid JSON: {e.Message}"));
+            return Fail(PatchErrors.NotJson(e.Message));
         }
 
         if (root is not JsonObject request)
         {
-            return Fail(ScimError.InvalidSyntax("A PATCH body is a JSON object with \"schemas\" and \"Operations\" (RFC 7644 §3.5.2)."));
+            return Fail(PatchErrors.NotAnObject());
         }
 
-        if (!ListsPatchSchema(Member(request, "schemas")))
+        if (!ListsPatchSchema(JsonMembers.Find(request, "schemas")))
         {
-            return Fail(ScimError.InvalidSyntax($"'schemas' must list \"{PatchOpSchema}\" (RFC 7644 §3.5.2)."));
+            return Fail(PatchErrors.MissingSchema());
         }
 
-        if (Member(request, "Operations") is not JsonArray operations || operations.Count == 0)
+        if (JsonMembers.Find(request, "Operations") is not JsonArray operations || operations.Count == 0)
         {
-            return Fail(ScimError.InvalidSyntax("'Operations' must be a non-empty array of operations (RFC 7644 §3.5.2)."));
+            return Fail(PatchErrors.NoOperations());
         }
 
         if (operations.Count > MaxOperations)
         {
-            return Fail(ScimError.InvalidSyntax($"A PATCH may carry at most {MaxOperations} operations."));
+            return Fail(PatchErrors.TooManyOperations(MaxOperations));
         }
 
         var result = new ScimPatchOperation[operations.Count];
         for (var i = 0; i < operations.Count; i++)
         {
-            var read = ReadOperation(operations[i], i);
-            if (!read.TryGetValue(out var operation))
+            if (!PatchOperationReader.TryRead(operations[i], i, out var operation, out var error))
             {
-                return Fail(read.Error!);
+                return Fail(error);
             }
 
             result[i] = operation;
@@ -93,101 +93,9 @@ public sealed class ScimPatchRequest
         return ScimResult<ScimPatchRequest>.Success(new ScimPatchRequest(result));
     }
 
-    private static ScimResult<ScimPatchOperation> ReadOperation(JsonNode? node, int index)
-    {
-        if (node is not JsonObject operation)
-        {
-            return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidSyntax($"Operations[{index}] is not an object."));
-        }
-
-        var opText = Member(operation, "op") is JsonValue op && op.TryGetValue<string>(out var text) ? text : null;
-        ScimPatchOperationType type;
-        if (string.Equals(opText, "add", StringComparison.OrdinalIgnoreCase))
-        {
-            type = ScimPatchOperationType.Add;
-        }
-        else if (string.Equals(opText, "replace", StringComparison.OrdinalIgnoreCase))
-        {
-            type = ScimPatchOperationType.Replace;
-        }
-        else if (string.Equals(opText, "remove", StringComparison.OrdinalIgnoreCase))
-        {
-            type = ScimPatchOperationType.Remove;
-        }
-        else
-        {
-            return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidSyntax(
-                $"Operations[{index}].op is {(opText is null ? "missing" : $"\"{opText}\"")}; it must be \"add\", \"replace\" or \"remove\"."));
-        }
-
-        AttributePath? path = null;
-        switch (Member(operation, "path"))
-        {
-            case null:
-                break;
-            case JsonValue pathValue when pathValue.TryGetValue<string>(out var pathText) && !string.IsNullOrWhiteSpace(pathText):
-                if (!AttributePath.TryParse(pathText, out path, out var pathError))
-                {
-                    return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidPath($"Operations[{index}].path: {pathError.Message}"));
-                }
-
-                break;
-            default:
-                return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidPath($"Operations[{index}].path must be a non-empty string."));
-        }
-
-        var hasValue = TryMember(operation, "value", out var value);
-        if (type == ScimPatchOperationType.Remove && path is null)
-        {
-            return ScimResult<ScimPatchOperation>.Failure(ScimError.NoTarget($"Operations[{index}] is a remove without a path; RFC 7644 §3.5.2.2 requires one."));
-        }
-
-        if (type != ScimPatchOperationType.Remove && !hasValue)
-        {
-            return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidValue($"Operations[{index}] is an {opText} without a value."));
-        }
-
-        if (type != ScimPatchOperationType.Remove && path is null && value is not JsonObject)
-        {
-            return ScimResult<ScimPatchOperation>.Failure(ScimError.InvalidValue(
-                $"Operations[{index}] has no path, so its value must be an object of attributes, such as {{\"active\":false}}."));
-        }
-
-        // Detach the value from the request's tree instead of copying it: the tree is read once and dropped.
-        if (value is not null)
-        {
-            value.Parent!.AsObject().Remove(value.GetPropertyName());
-        }
-
-        return ScimResult<ScimPatchOperation>.Success(new ScimPatchOperation(type, path, value));
-    }
-
     private static bool ListsPatchSchema(JsonNode? schemas) =>
         schemas is JsonArray array
         && array.Any(s => s is JsonValue v && v.TryGetValue<string>(out var text) && string.Equals(text, PatchOpSchema, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Finds a member by name in any case, as Okta and Entra vary it; <see langword="null"/> when absent or null.</summary>
-    internal static JsonNode? Member(JsonObject json, string name) => TryMember(json, name, out var value) ? value : null;
-
-    /// <summary>Finds a member by name in any case, telling an absent member from a JSON <c>null</c>.</summary>
-    internal static bool TryMember(JsonObject json, string name, out JsonNode? value)
-    {
-        if (json.TryGetPropertyValue(name, out value))
-        {
-            return true;
-        }
-
-        foreach (var (key, member) in json)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = member;
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ScimResult<ScimPatchRequest> Fail(ScimError error) => ScimResult<ScimPatchRequest>.Failure(error);
 }

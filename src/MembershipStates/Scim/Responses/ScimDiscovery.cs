@@ -4,7 +4,8 @@ using MembershipStates.Scim.Schema;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The discovery documents of RFC 7644 §4: <c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c> and <c>/Schemas</c>.
+/// The discovery documents of RFC 7644 §4: <c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c> and <c>/Schemas</c>,
+/// for hosts that answer them without the ASP.NET Core adapter (which serves them itself).
 /// </summary>
 /// <remarks>
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to

@@ -4,6 +4,7 @@ namespace MembershipStates.Scim;
 
 /// <summary>
 /// Entity tags of SCIM resources: the weak tag of a lifecycle version, <c>W/"7"</c>, equal to <c>meta.version</c>.
+/// Public for hosts and tests that read a version from an <c>ETag</c> or <c>meta.version</c>, or write one.
 /// </summary>
 /// <remarks>
 /// <para>Tags are weak (RFC 7232 §2.3) because the representation of one version may vary, for example with the

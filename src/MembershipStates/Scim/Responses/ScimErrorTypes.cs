@@ -1,7 +1,8 @@
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The <c>scimType</c> values of RFC 7644 §3.12, written exactly as the RFC spells them.
+/// The <c>scimType</c> values of RFC 7644 §3.12, written exactly as the RFC spells them: for hosts that check
+/// <see cref="ScimError.ScimType"/> without repeating the RFC's strings.
 /// </summary>
 /// <remarks>Every one answers 400 except <see cref="Uniqueness"/> (409) and <see cref="Sensitive"/> (403).</remarks>
 public static class ScimErrorTypes

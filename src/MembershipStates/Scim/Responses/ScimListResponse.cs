@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// A SCIM list or query response (RFC 7644 §3.4.2): one page of resources and the paging numbers.
+/// A SCIM list or query response (RFC 7644 §3.4.2): one page of resources and the paging numbers, for hosts that
+/// answer lists without the adapter.
 /// </summary>
 /// <typeparam name="TResource">The type of the resources: <see cref="ScimUser"/>, or
 /// <see cref="System.Text.Json.Nodes.JsonObject"/> for projected resources and discovery documents;

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The page a list or query asks for: a 1-based start index and a count (RFC 7644 §3.4.2.4).
+/// The page a list or query asks for: a 1-based start index and a count (RFC 7644 §3.4.2.4), read once from the
+/// request and handed to the store, so that every store pages alike.
 /// </summary>
 /// <remarks>
 /// <para>From the query values, as RFC 7644 §3.4.2.4 says and the providers expect: a missing <c>startIndex</c>,

@@ -1,7 +1,8 @@
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// How many resources a list or query returns per page.
+/// How many resources a list or query returns per page: the host's setting
+/// (<c>MembershipStatesOptions.Paging</c> in the adapter), announced in <c>/ServiceProviderConfig</c>.
 /// </summary>
 /// <remarks>
 /// <para>The defaults answer Okta's <c>count=100</c> in one page and cap every page at 200 resources.

@@ -74,17 +74,17 @@ public readonly struct ScimPrecondition : IEquatable<ScimPrecondition>
         return IsNoneMatch ? !matches : matches;
     }
 
-    /// <summary>Returns the command with the version expectation this precondition puts on it, for the lifecycle to decide.</summary>
+    /// <summary>Returns the command with the expectation this precondition puts on it, for the lifecycle to decide.</summary>
     /// <param name="command">The command the request carries.</param>
     /// <param name="current">The membership as it is now, as the command will be decided against it.</param>
-    /// <returns>The command, expecting the version that makes the decision honour this precondition.</returns>
+    /// <returns>The command, expecting what makes the decision honour this precondition.</returns>
     /// <remarks>
     /// <para>A satisfied <c>If-Match</c> that lists versions expects the current version, so that a store that writes
-    /// with optimistic concurrency still refuses a change that raced it. Any other satisfied precondition leaves the
-    /// command as it is. A failed precondition expects a version other than the current one, so
-    /// <see cref="MembershipLifecycle.Decide"/> answers <see cref="MembershipOutcome.PreconditionFailed"/>, or
-    /// <see cref="MembershipOutcome.NotFound"/> first for a non-member, in the lifecycle's own order, and changes
-    /// nothing.</para>
+    /// with optimistic concurrency still refuses a change that raced it (<see cref="NamesVersions"/>). Any other
+    /// satisfied precondition leaves the command as it is. A failed one makes the command
+    /// <see cref="MembershipCommand.FailingPrecondition"/>, so <see cref="MembershipLifecycle.Decide"/> answers
+    /// <see cref="MembershipOutcome.PreconditionFailed"/>, or <see cref="MembershipOutcome.NotFound"/> first for a
+    /// non-member, in the lifecycle's own order, and changes nothing.</para>
     /// </remarks>
     public MembershipCommand ApplyTo(in MembershipCommand command, in MembershipSnapshot current)
     {
@@ -93,14 +93,20 @@ public readonly struct ScimPrecondition : IEquatable<ScimPrecondition>
             return command;
         }
 
-        if (IsSatisfiedBy(current))
+        if (!IsSatisfiedBy(current))
         {
-            return !IsNoneMatch && !IsAny && current.Exists ? command.ExpectingVersion(current.Version) : command;
+            return command.FailingPrecondition();
         }
 
-        var mismatch = current.Version == long.MaxValue ? 1 : current.Version + 1;
-        return command.ExpectingVersion(mismatch);
+        return NamesVersions && current.Exists ? command.ExpectingVersion(current.Version) : command;
     }
+
+    /// <summary>
+    /// Gets a value indicating whether this is an <c>If-Match</c> that names versions: a change decided under it
+    /// holds only for the version it was read at, so when the store finds that version gone at commit, the answer
+    /// is 412, not a new decision on a fresh read.
+    /// </summary>
+    internal bool NamesVersions => IsPresent && !IsNoneMatch && !IsAny;
 
     /// <inheritdoc />
     public bool Equals(ScimPrecondition other) =>

@@ -24,6 +24,18 @@ public sealed class ScimSearchRequest
 
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 64 };
 
+    // The members read, in the order they are checked (the first of several errors is the one answered).
+    private static readonly (string Name, ParameterKind Kind)[] Parameters =
+    [
+        ("filter", ParameterKind.Text),
+        ("sortBy", ParameterKind.Text),
+        ("sortOrder", ParameterKind.Text),
+        ("startIndex", ParameterKind.Number),
+        ("count", ParameterKind.Number),
+        ("attributes", ParameterKind.Names),
+        ("excludedAttributes", ParameterKind.Names),
+    ];
+
     private ScimSearchRequest(IReadOnlyDictionary<string, string> queryParameters) => QueryParameters = queryParameters;
 
     /// <summary>Gets the query parameters of the equivalent <c>GET</c>, keyed by their names as RFC 7644 spells them (<c>filter</c>, <c>startIndex</c>, …).</summary>
@@ -51,64 +63,59 @@ public sealed class ScimSearchRequest
             return Fail(ScimError.InvalidSyntax("The body is not valid JSON."));
         }
 
-        if (root is not JsonObject request || !ListsSchema(ScimPatchRequest.Member(request, "schemas")))
+        if (root is not JsonObject request || !ListsSchema(JsonMembers.Find(request, "schemas")))
         {
             return Fail(ScimError.InvalidSyntax($"A search body is a JSON object whose 'schemas' lists \"{Schema}\" (RFC 7644 §3.4.3)."));
         }
 
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in (string[])["filter", "sortBy", "sortOrder"])
+        foreach (var (name, kind) in Parameters)
         {
-            switch (ScimPatchRequest.Member(request, name))
+            switch (JsonMembers.Find(request, name))
             {
                 case null:
                     break;
-                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                    query[name] = value.GetValue<string>();
+                case { } node when ReadParameter(node, kind) is { } text:
+                    query[name] = text;
                     break;
                 default:
-                    return Fail(ScimError.InvalidValue($"'{name}' must be a string."));
-            }
-        }
-
-        foreach (var name in (string[])["startIndex", "count"])
-        {
-            switch (ScimPatchRequest.Member(request, name))
-            {
-                case null:
-                    break;
-                case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
-                    // The number's text, as a query string would carry it, so ScimPage decides as for a GET.
-                    query[name] = value.ToJsonString();
-                    break;
-                default:
-                    return Fail(ScimError.InvalidValue($"'{name}' must be a number."));
-            }
-        }
-
-        foreach (var name in (string[])["attributes", "excludedAttributes"])
-        {
-            switch (ScimPatchRequest.Member(request, name))
-            {
-                case null:
-                    break;
-                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                    query[name] = value.GetValue<string>();
-                    break;
-                case JsonArray names when names.All(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String):
-                    query[name] = string.Join(",", names.Select(n => n!.GetValue<string>()));
-                    break;
-                default:
-                    return Fail(ScimError.InvalidValue($"'{name}' must be an array of attribute names."));
+                    return Fail(ScimError.InvalidValue(kind switch
+                    {
+                        ParameterKind.Text => $"'{name}' must be a string.",
+                        ParameterKind.Number => $"'{name}' must be a number.",
+                        _ => $"'{name}' must be an array of attribute names.",
+                    }));
             }
         }
 
         return ScimResult<ScimSearchRequest>.Success(new ScimSearchRequest(query.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 
+    /// <summary>Reads a member as the text of its query parameter, or <see langword="null"/> when it has the wrong type.</summary>
+    private static string? ReadParameter(JsonNode node, ParameterKind kind) => (kind, node) switch
+    {
+        // The number's text, as a query string would carry it, so ScimPage decides as for a GET.
+        (ParameterKind.Number, JsonValue value) when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
+        (ParameterKind.Text or ParameterKind.Names, _) when JsonStrings.ValueOf(node) is { } text => text,
+        (ParameterKind.Names, JsonArray names) when names.All(name => JsonStrings.ValueOf(name) is not null) => string.Join(",", names.Select(JsonStrings.ValueOf)),
+        _ => null,
+    };
+
     private static bool ListsSchema(JsonNode? schemas) =>
         schemas is JsonArray array
         && array.Any(s => s is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.Equals(v.GetValue<string>(), Schema, StringComparison.OrdinalIgnoreCase));
 
     private static ScimResult<ScimSearchRequest> Fail(ScimError error) => ScimResult<ScimSearchRequest>.Failure(error);
+
+    private enum ParameterKind
+    {
+        /// <summary>A string.</summary>
+        Text,
+
+        /// <summary>A number.</summary>
+        Number,
+
+        /// <summary>An array of attribute names, or one comma-separated string of them.</summary>
+        Names,
+    }
 }

@@ -11,43 +11,13 @@ namespace MembershipStates.Scim.Schema;
 /// Characteristics left unset take the RFC 7643 §2.2 defaults: a single-valued, optional, case-insensitive,
 /// read-write string returned by default with no uniqueness. Immutable once its schema is built; thread-safe.
 /// </remarks>
-internal sealed class ScimAttributeDefinition
+internal sealed class ScimAttributeDefinition : ScimAttributeCharacteristics
 {
     private FrozenDictionary<string, ScimAttributeDefinition> _subAttributesByName =
         FrozenDictionary<string, ScimAttributeDefinition>.Empty;
 
-    /// <summary>Gets the attribute name as the schema spells it, such as <c>userName</c> or <c>$ref</c>.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>Gets the data type.</summary>
-    public ScimAttributeType Type { get; init; } = ScimAttributeType.String;
-
-    /// <summary>Gets a value indicating whether the attribute holds a list of values.</summary>
-    public bool MultiValued { get; init; }
-
-    /// <summary>Gets the human-readable description rendered in the <c>/Schemas</c> document.</summary>
-    public string Description { get; init; } = string.Empty;
-
-    /// <summary>Gets a value indicating whether a resource must carry the attribute.</summary>
-    public bool Required { get; init; }
-
-    /// <summary>Gets a value indicating whether string values compare case-sensitively.</summary>
-    public bool CaseExact { get; init; }
-
-    /// <summary>Gets whether and how the attribute can be changed.</summary>
-    public ScimMutability Mutability { get; init; } = ScimMutability.ReadWrite;
-
-    /// <summary>Gets when the attribute is returned.</summary>
-    public ScimReturned Returned { get; init; } = ScimReturned.Default;
-
-    /// <summary>Gets how unique the value must be.</summary>
-    public ScimUniqueness Uniqueness { get; init; } = ScimUniqueness.None;
-
     /// <summary>Gets the suggested values, such as <c>work</c> and <c>home</c> for <c>emails.type</c>.</summary>
     public ImmutableArray<string> CanonicalValues { get; init; } = [];
-
-    /// <summary>Gets the resource types a <see cref="ScimAttributeType.Reference"/> may point to.</summary>
-    public ImmutableArray<string> ReferenceTypes { get; init; } = [];
 
     /// <summary>Gets the sub-attributes of a <see cref="ScimAttributeType.Complex"/> attribute.</summary>
     public ImmutableArray<ScimAttributeDefinition> SubAttributes { get; init; } = [];
@@ -93,4 +63,21 @@ internal sealed class ScimAttributeDefinition
 
         _subAttributesByName = SubAttributes.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Defines a read-only attribute: one the service provider sets, such as <c>meta.created</c>.</summary>
+    public static ScimAttributeDefinition ReadOnly(
+        string name,
+        string description,
+        ScimAttributeType type = ScimAttributeType.String,
+        bool caseExact = false,
+        ImmutableArray<string> referenceTypes = default) =>
+        new()
+        {
+            Name = name,
+            Type = type,
+            Description = description,
+            CaseExact = caseExact,
+            Mutability = ScimMutability.ReadOnly,
+            ReferenceTypes = referenceTypes.IsDefault ? [] : referenceTypes,
+        };
 }

@@ -107,15 +107,15 @@ internal static class ScimExtensionValues
         {
             case ScimAttributeType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 return null;
-            case ScimAttributeType.Boolean when kind == JsonValueKind.String && bool.TryParse(value.GetValue<string>(), out var flag):
+            case ScimAttributeType.Boolean when kind == JsonValueKind.String && ScimBoolean.TryParse(value.GetValue<string>(), out var flag):
                 return (JsonValue.Create(flag), null);
             case ScimAttributeType.Integer when kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _):
             case ScimAttributeType.Decimal when kind == JsonValueKind.Number:
                 return null;
             case ScimAttributeType.String or ScimAttributeType.Reference or ScimAttributeType.Binary when kind == JsonValueKind.String:
                 return null;
-            case ScimAttributeType.DateTime when kind == JsonValueKind.String && DateTimeOffset.TryParse(
-                value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _):
+            // An xsd:dateTime, as filters read one: a value they could not compare is refused rather than stored.
+            case ScimAttributeType.DateTime when kind == JsonValueKind.String && Filtering.ScimDateTime.TryParse(value.GetValue<string>(), out _):
                 return null;
             case ScimAttributeType.Complex when value is JsonObject element:
                 return Complex(attribute, element, path);

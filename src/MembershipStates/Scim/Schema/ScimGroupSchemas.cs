@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>
@@ -14,32 +12,7 @@ internal static class ScimGroupSchemas
         "Group",
         "Group",
         [
-            new()
-            {
-                Name = "id",
-                Description = "Unique identifier of the Group, issued by the service provider.",
-                CaseExact = true,
-                Mutability = ScimMutability.ReadOnly,
-                Returned = ScimReturned.Always,
-                Uniqueness = ScimUniqueness.Server,
-                IsCommon = true,
-            },
-            new()
-            {
-                Name = "externalId",
-                Description = "Identifier of the Group as defined by the provisioning client.",
-                CaseExact = true,
-                IsCommon = true,
-            },
-            new()
-            {
-                Name = "meta",
-                Type = ScimAttributeType.Complex,
-                Description = "Resource metadata.",
-                Mutability = ScimMutability.ReadOnly,
-                IsCommon = true,
-                SubAttributes = ScimUserSchemas.User.FindAttribute("meta")!.SubAttributes.Select(Copy).ToImmutableArray(),
-            },
+            .. ScimCommonAttributes.Of("Group"),
             new()
             {
                 Name = "displayName",
@@ -75,15 +48,4 @@ internal static class ScimGroupSchemas
                 ],
             },
         ]);
-
-    // A definition belongs to one schema once attached, so the Group schema gets its own copies of meta's sub-attributes.
-    private static ScimAttributeDefinition Copy(ScimAttributeDefinition attribute) => new()
-    {
-        Name = attribute.Name,
-        Type = attribute.Type,
-        Description = attribute.Description,
-        CaseExact = attribute.CaseExact,
-        Mutability = attribute.Mutability,
-        ReferenceTypes = attribute.ReferenceTypes,
-    };
 }

@@ -8,8 +8,9 @@ namespace MembershipStates.Scim.Schema;
 /// <c>PUT</c> sends them, and valid as <c>PATCH</c> paths, such as <c>urn:example:params:scim:schemas:extension:acme:2.0:User:badge</c>.
 /// </summary>
 /// <remarks>
-/// Checked when a <see cref="ScimUserSchema"/> is built from it. Filtering on its attributes is not supported.
-/// Immutable and thread-safe.
+/// Checked when a <see cref="ScimUserSchema"/> is built from it. Its attributes can be named in filters and
+/// <c>sortBy</c> parsed against that schema (<see cref="ScimFilter.TryParse(string?, ScimUserSchema, out ScimFilter?, out ScimFilterError?)"/>),
+/// and their <c>mutability</c> is enforced. Immutable and thread-safe.
 /// </remarks>
 public sealed class ScimSchemaExtension
 {

@@ -84,6 +84,15 @@ internal static class ScimSchemaExtensionCheck
             {
                 problems.Add($"{where}: its type, mutability, returned or uniqueness is not a defined value.");
             }
+            else if (attribute.Uniqueness != ScimUniqueness.None)
+            {
+                // Announcing uniqueness the server does not enforce would make /Schemas lie.
+                problems.Add($"{where}: uniqueness \"{attribute.Uniqueness.ToString().ToLowerInvariant()}\" is not enforced by this package; declare uniqueness none.");
+            }
+            else if (parent is { MultiValued: true } && attribute.Mutability is not (ScimMutability.ReadWrite or ScimMutability.WriteOnly))
+            {
+                problems.Add($"{where}: a sub-attribute of a multi-valued attribute takes the attribute's mutability; declare it readWrite and set the mutability on \"{parent.Name}\".");
+            }
 
             var subAttributes = attribute.SubAttributes.IsDefault ? [] : attribute.SubAttributes;
             if (attribute.Type == ScimAttributeType.Complex)

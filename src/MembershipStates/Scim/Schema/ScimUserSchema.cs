@@ -59,7 +59,8 @@ public sealed class ScimUserSchema
         Required = attribute.Required,
         CaseExact = attribute.CaseExact,
         Mutability = attribute.Mutability,
-        Returned = attribute.Returned,
+        // RFC 7643 §2.2: a writeOnly attribute is never returned, whatever else the declaration says.
+        Returned = attribute.Mutability == ScimMutability.WriteOnly ? ScimReturned.Never : attribute.Returned,
         Uniqueness = attribute.Uniqueness,
         ReferenceTypes = attribute.ReferenceTypes.IsDefault ? [] : attribute.ReferenceTypes,
         SubAttributes = attribute.SubAttributes.IsDefault ? [] : [.. attribute.SubAttributes.Select(ToDefinition)],

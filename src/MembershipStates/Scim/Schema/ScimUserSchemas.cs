@@ -14,39 +14,7 @@ internal static class ScimUserSchemas
         "User",
         "User Account",
         [
-            new()
-            {
-                Name = "id",
-                Description = "Unique identifier of the User, issued by the service provider.",
-                CaseExact = true,
-                Mutability = ScimMutability.ReadOnly,
-                Returned = ScimReturned.Always,
-                Uniqueness = ScimUniqueness.Server,
-                IsCommon = true,
-            },
-            new()
-            {
-                Name = "externalId",
-                Description = "Identifier of the User as defined by the provisioning client.",
-                CaseExact = true,
-                IsCommon = true,
-            },
-            new()
-            {
-                Name = "meta",
-                Type = ScimAttributeType.Complex,
-                Description = "Resource metadata.",
-                Mutability = ScimMutability.ReadOnly,
-                IsCommon = true,
-                SubAttributes =
-                [
-                    ReadOnly("resourceType", "Name of the resource type.", caseExact: true),
-                    ReadOnly("created", "When the resource was added.", type: ScimAttributeType.DateTime),
-                    ReadOnly("lastModified", "When the resource was last changed.", type: ScimAttributeType.DateTime),
-                    ReadOnly("location", "URI of the resource.", type: ScimAttributeType.Reference, referenceTypes: ["uri"]),
-                    ReadOnly("version", "Version (entity tag) of the resource.", caseExact: true),
-                ],
-            },
+            .. ScimCommonAttributes.Of("User"),
             new()
             {
                 Name = "userName",
@@ -143,9 +111,9 @@ internal static class ScimUserSchemas
                 Mutability = ScimMutability.ReadOnly,
                 SubAttributes =
                 [
-                    ReadOnly("value", "The identifier of the Group."),
-                    ReadOnly("$ref", "The URI of the Group.", type: ScimAttributeType.Reference, referenceTypes: ["User", "Group"]),
-                    ReadOnly("display", "A human-readable name of the Group."),
+                    ScimAttributeDefinition.ReadOnly("value", "The identifier of the Group."),
+                    ScimAttributeDefinition.ReadOnly("$ref", "The URI of the Group.", type: ScimAttributeType.Reference, referenceTypes: ["User", "Group"]),
+                    ScimAttributeDefinition.ReadOnly("display", "A human-readable name of the Group."),
                     new()
                     {
                         Name = "type",
@@ -190,29 +158,13 @@ internal static class ScimUserSchemas
                         ReferenceTypes = ["User"],
                         Description = "The URI of the manager's SCIM resource.",
                     },
-                    ReadOnly("displayName", "The display name of the manager."),
+                    ScimAttributeDefinition.ReadOnly("displayName", "The display name of the manager."),
                 ],
             },
         ]);
 
     private static ScimAttributeDefinition Text(string name, string description) =>
         new() { Name = name, Description = description };
-
-    private static ScimAttributeDefinition ReadOnly(
-        string name,
-        string description,
-        ScimAttributeType type = ScimAttributeType.String,
-        bool caseExact = false,
-        ImmutableArray<string> referenceTypes = default) =>
-        new()
-        {
-            Name = name,
-            Type = type,
-            Description = description,
-            CaseExact = caseExact,
-            Mutability = ScimMutability.ReadOnly,
-            ReferenceTypes = referenceTypes.IsDefault ? [] : referenceTypes,
-        };
 
     private static ScimAttributeDefinition Primary() =>
         new()

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Filtering.Translation;
 
 namespace MembershipStates.Scim.Sorting;
 
@@ -67,7 +68,7 @@ internal static class SortKeyBuilder
 
     /// <summary>
     /// The next key of the chain, typed: one closed instantiation per type a property can be mapped to (see
-    /// <see cref="LinqFilterTranslator.IsSupported"/>), so that no generic method is made at run time.
+    /// <see cref="MappableTypes.IsSupported"/>), so that no generic method is made at run time.
     /// </summary>
     private static IOrderedQueryable<T> By<T>(IQueryable<T> source, IOrderedQueryable<T>? ordered, Expression key, IReadOnlyList<ParameterExpression> parameters, bool descending)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
-using FilterJson = MembershipStates.Scim.Filtering.ScimJson;
 
 namespace MembershipStates.Scim.Sorting;
 
@@ -48,7 +47,7 @@ internal static class SortKeys
     public static JsonValue? Read(JsonObject resource, ScimSort sort)
     {
         var path = sort.SortBy;
-        var value = FilterJson.Container(resource, path) is { } container ? FilterJson.Property(container, path.Name) : null;
+        var value = ResourceJsonReader.Container(resource, path) is { } container ? JsonMembers.Find(container, path.Name) : null;
         var subAttribute = path.SubAttribute;
         if (value is JsonArray values)
         {
@@ -58,29 +57,29 @@ internal static class SortKeys
 
         if (subAttribute is not null)
         {
-            value = value is JsonObject complex ? FilterJson.Property(complex, subAttribute) : null;
+            value = value is JsonObject complex ? JsonMembers.Find(complex, subAttribute) : null;
         }
 
-        return value is JsonValue scalar && FilterJson.IsPresent(scalar) ? scalar : null;
+        return value is JsonValue scalar && ResourceJsonReader.IsPresent(scalar) ? scalar : null;
     }
 
     /// <summary>The value that stands for a multi-valued attribute: the first marked <c>primary</c>, else the first one (nulls skipped).</summary>
     /// <param name="values">The attribute's values.</param>
     /// <returns>The value, or <see langword="null"/> when there is none.</returns>
     public static JsonNode? Representative(JsonArray values) =>
-        values.FirstOrDefault(value => value is JsonObject item && IsPrimary(FilterJson.Property(item, "primary")))
+        values.FirstOrDefault(value => value is JsonObject item && IsPrimary(JsonMembers.Find(item, "primary")))
             ?? values.FirstOrDefault(value => value is not null);
 
     /// <summary>Whether a <c>primary</c> is true: JSON <c>true</c>, or the string <c>"true"</c> in any case, as Microsoft Entra ID sends it.</summary>
     private static bool IsPrimary(JsonNode? primary) =>
-        primary is JsonValue flag && (FilterJson.Kind(flag) == JsonValueKind.True
-            || (FilterJson.TryGetString(flag, out var text) && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)));
+        primary is JsonValue flag && (ResourceJsonReader.Kind(flag) == JsonValueKind.True
+            || (ResourceJsonReader.TryGetString(flag, out var text) && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Reads a resource's <c>id</c>, the tie-breaker; an empty string when it has none.</summary>
     /// <param name="resource">The resource.</param>
     /// <returns>The id.</returns>
     public static string Id(JsonObject resource) =>
-        FilterJson.Property(resource, "id") is JsonValue id && FilterJson.TryGetString(id, out var text) ? text : string.Empty;
+        JsonMembers.Find(resource, "id") is JsonValue id && ResourceJsonReader.TryGetString(id, out var text) ? text : string.Empty;
 
     /// <summary>Compares two sort keys in ascending order: values before no value, then as <c>lt</c> and <c>gt</c> order them.</summary>
     /// <param name="left">A key, or <see langword="null"/> for no value.</param>
@@ -104,15 +103,15 @@ internal static class SortKeys
         switch (leftKind)
         {
             case 0:
-                return (FilterJson.Kind(left) == JsonValueKind.True).CompareTo(FilterJson.Kind(right) == JsonValueKind.True);
+                return (ResourceJsonReader.Kind(left) == JsonValueKind.True).CompareTo(ResourceJsonReader.Kind(right) == JsonValueKind.True);
             case 1:
-                return FilterJson.TryGetNumber(left, out var a) && FilterJson.TryGetNumber(right, out var b) ? a.CompareTo(b) : 0;
+                return ResourceJsonReader.TryGetNumber(left, out var a) && ResourceJsonReader.TryGetNumber(right, out var b) ? a.CompareTo(b) : 0;
             case 2:
-                return FilterJson.TryGetDateTime(left, out var earlier) && FilterJson.TryGetDateTime(right, out var later) ? earlier.CompareTo(later) : 0;
+                return ResourceJsonReader.TryGetDateTime(left, out var earlier) && ResourceJsonReader.TryGetDateTime(right, out var later) ? earlier.CompareTo(later) : 0;
             default:
                 var caseExact = attribute?.CaseExact ?? false;
-                FilterJson.TryGetString(left, out var x);
-                FilterJson.TryGetString(right, out var y);
+                ResourceJsonReader.TryGetString(left, out var x);
+                ResourceJsonReader.TryGetString(right, out var y);
 
                 // Through the evaluator's own string comparison, so that the order is the one lt and gt see.
                 return JsonFilterEvaluator.MatchesString(x, ComparisonOperator.LessThan, y, caseExact) ? -1
@@ -123,11 +122,11 @@ internal static class SortKeys
 
     // Booleans, numbers, dateTimes (of a dateTime attribute), strings: a value of another kind than its attribute's
     // (a number in a string attribute, say) sorts with its own kind, so that the order stays total.
-    private static int Rank(JsonValue value, bool dateTime) => FilterJson.Kind(value) switch
+    private static int Rank(JsonValue value, bool dateTime) => ResourceJsonReader.Kind(value) switch
     {
         JsonValueKind.True or JsonValueKind.False => 0,
         JsonValueKind.Number => 1,
-        _ when dateTime && FilterJson.TryGetDateTime(value, out _) => 2,
+        _ when dateTime && ResourceJsonReader.TryGetDateTime(value, out _) => 2,
         _ => 3,
     };
 }

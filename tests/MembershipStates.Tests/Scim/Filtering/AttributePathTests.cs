@@ -60,7 +60,7 @@ public sealed class AttributePathTests
         AttributePath.TryParse(text, out var path, out var error).Should().BeFalse();
 
         path.Should().BeNull();
-        error!.ScimType.Should().Be(ScimFilterError.InvalidPath);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
         error.Position.Should().Be(position, error.Message);
         error.Message.Should().Contain(message);
     }

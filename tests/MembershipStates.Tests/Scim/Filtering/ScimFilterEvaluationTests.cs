@@ -313,7 +313,7 @@ public sealed class ScimFilterEvaluationTests
         filter!.TryEvaluate(Json(Barbara), out var matches, out var error).Should().BeFalse();
 
         matches.Should().BeFalse();
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain("holds a Boolean");
         error.Position.Should().BeNull();
     }

@@ -248,7 +248,7 @@ public sealed class ScimFilterMapTests
         Map.TryTranslate(parsed!, out var predicate, out var error).Should().BeFalse();
 
         predicate.Should().BeNull();
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Position.Should().BeNull();
         error.Message.Should().Contain($"'{attribute}', which this server cannot filter on").And.Contain("id, externalId, userName, active");
         error.Message.Should().Contain("emails[type eq \"work\"].value");

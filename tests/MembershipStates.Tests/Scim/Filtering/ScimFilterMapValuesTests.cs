@@ -97,20 +97,29 @@ public sealed class ScimFilterMapValuesTests
 
         TestUser.Map.TryTranslate(parsed!, out _, out var error).Should().BeFalse();
 
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain($"'{named}'").And.Contain("emails.value, emails.type, emails.primary").And.Contain("addresses.locality");
     }
 
     [Theory]
-    [InlineData("userName")]
     [InlineData("name")]
     [InlineData("emails.value")]
     [InlineData("emails[type eq \"work\"]")]
-    public void MapValues_PathThatIsNoMultiValuedAttribute_Throws(string path)
+    public void MapValues_PathThatIsNoAttributeOrASingleValuedComplexOne_Throws(string path)
     {
         var map = () => new ScimFilterMap<Owner>().MapValues(path, o => o.Emails, email => email.Map("value", e => e.Value));
 
         map.Should().Throw<ArgumentException>().WithParameterName("attributePath");
+    }
+
+    [Fact]
+    public void MapValues_SingleValuedSimpleAttribute_MapsItsValueAlone()
+    {
+        var asValue = () => new ScimFilterMap<Owner>().MapValues("userName", o => o.Emails, email => email.Map("value", e => e.Value));
+        var asType = () => new ScimFilterMap<Owner>().MapValues("userName", o => o.Emails, email => email.Map("type", e => e.Type));
+
+        asValue.Should().NotThrow("a host may keep a simple attribute as a row of a child table");
+        asType.Should().Throw<ArgumentException>().WithParameterName("mapValue");
     }
 
     [Fact]

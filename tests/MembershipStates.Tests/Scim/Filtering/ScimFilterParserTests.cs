@@ -242,7 +242,7 @@ public sealed class ScimFilterParserTests
         ScimFilter.TryParse(text, out var filter, out var error).Should().BeFalse();
 
         filter.Should().BeNull();
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Position.Should().Be(position, error.Message);
         error.Message.Should().Contain(message);
     }
@@ -253,7 +253,7 @@ public sealed class ScimFilterParserTests
         ScimFilter.TryParse(null, out _, out var error).Should().BeFalse();
 
         error!.Position.Should().Be(0);
-        error.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
     }
 
     [Fact]

@@ -129,8 +129,8 @@ public sealed class ScimFilterPropertyTests
         var pathParsed = AttributePath.TryParse(text, out var path, out var pathError);
         var consistent = parsed == (filter is not null) && parsed == (error is null)
             && pathParsed == (path is not null) && pathParsed == (pathError is null)
-            && (error is null || (error.ScimType == ScimFilterError.InvalidFilter && error.Position >= 0 && error.Position <= text!.Length && error.Message.Length > 0))
-            && (pathError is null || (pathError.ScimType == ScimFilterError.InvalidPath && pathError.Position >= 0 && pathError.Position <= text!.Length));
+            && (error is null || (error.ScimType == ScimErrorTypes.InvalidFilter && error.Position >= 0 && error.Position <= text!.Length && error.Message.Length > 0))
+            && (pathError is null || (pathError.ScimType == ScimErrorTypes.InvalidPath && pathError.Position >= 0 && pathError.Position <= text!.Length));
         if (filter is not null)
         {
             consistent &= ScimFilter.TryParse(filter.ToString(), out var again, out _) && again == filter;

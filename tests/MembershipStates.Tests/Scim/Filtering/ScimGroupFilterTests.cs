@@ -64,7 +64,7 @@ public sealed class ScimGroupFilterTests
 
         Map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
 
-        error!.ScimType.Should().Be(ScimFilterError.InvalidFilter);
+        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
         error.Message.Should().Contain("members");
     }
 

@@ -115,7 +115,8 @@ public sealed class TestUser
             .MapValues("phoneNumbers", u => u.PhoneNumbers, phone => phone
                 .Map("value", p => p.Value)
                 .Map("type", p => p.Type)
-                .Map("primary", p => p.Primary))
+                .Map("primary", p => p.Primary)
+                .Map("display", p => p.Display))
             .MapValues("addresses", u => u.Addresses, address => address
                 .Map("locality", a => a.Locality)
                 .Map("country", a => a.Country)

@@ -282,7 +282,7 @@ public sealed class ScimUserOperationsTests
         AssertOnlyDeclared(operation);
     }
 
-    private static void AssertOnlyDeclared(ScimUserOperation operation)
+    private static void AssertOnlyDeclared(ScimUserDecision operation)
     {
         operation.Error.Should().BeNull();
         var stored = operation.Attributes!;

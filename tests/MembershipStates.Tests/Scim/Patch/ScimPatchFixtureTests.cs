@@ -146,7 +146,7 @@ public sealed class ScimPatchFixtureTests
     internal static byte[] Payload(string file) =>
         File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", file));
 
-    private ScimUserOperation Apply(string fixture, ScimMember member)
+    private ScimUserDecision Apply(string fixture, ScimMember member)
     {
         var parsed = ScimUserOperations.ParsePatch(Payload(fixture));
         parsed.Error.Should().BeNull();

@@ -128,6 +128,31 @@ public sealed class ScimPreconditionTests
         lifecycle.Decide(AtSeven, command).Outcome.Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("W/\"6\"")]
+    [InlineData("W/\"garbage\"")]
+    [InlineData("W/\"6\", garbage")]
+    public void ApplyTo_FailedIfMatch_MarksTheCommandFailing_WithoutInventingAVersion(string header)
+    {
+        var command = ScimPrecondition.IfMatch(header).ApplyTo(MembershipCommand.Deactivate(), AtSeven);
+
+        command.FailsPrecondition.Should().BeTrue();
+        command.ExpectedVersion.Should().BeNull("no version was expected: the header named none that exists");
+        command.Kind.Should().Be(MembershipCommandKind.Deactivate);
+    }
+
+    [Theory]
+    [InlineData("W/\"7\"", true)]
+    [InlineData("W/\"6\", W/\"7\"", true)]
+    [InlineData("*", false)]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    public void NamesVersions_IsAnIfMatchListingTags(string? header, bool expected)
+    {
+        ScimPrecondition.IfMatch(header).NamesVersions.Should().Be(expected);
+        ScimPrecondition.IfNoneMatch(header).NamesVersions.Should().BeFalse("If-None-Match never binds a change to a version");
+    }
+
     [Fact]
     public void ApplyTo_SatisfiedIfMatchWithVersions_ExpectsTheCurrentVersion()
     {

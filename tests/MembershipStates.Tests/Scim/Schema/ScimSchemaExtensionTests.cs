@@ -21,7 +21,7 @@ public sealed class ScimSchemaExtensionTests
         Description = "Acme's own attributes.",
         Attributes =
         [
-            new() { Name = "badge", Description = "Badge number.", CaseExact = true, Uniqueness = ScimUniqueness.Server },
+            new() { Name = "badge", Description = "Badge number.", CaseExact = true },
             new() { Name = "remote", Type = ScimAttributeType.Boolean },
             new() { Name = "clearance", Type = ScimAttributeType.Integer },
             new() { Name = "skills", MultiValued = true },
@@ -298,7 +298,7 @@ public sealed class ScimSchemaExtensionTests
         var badge = document["attributes"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "badge")!;
         JsonNode.DeepEquals(badge, JsonNode.Parse("""
             {"name":"badge","type":"string","multiValued":false,"description":"Badge number.","required":false,"caseExact":true,
-             "mutability":"readWrite","returned":"default","uniqueness":"server"}
+             "mutability":"readWrite","returned":"default","uniqueness":"none"}
             """)).Should().BeTrue(badge.ToJsonString());
         var office = document["attributes"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "office")!;
         office["subAttributes"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("building", "floor");

@@ -273,6 +273,9 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("Boolean")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Country")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -285,9 +288,18 @@ namespace MembershipStates.SampleHost.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<long?>("Instant")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Integer")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Locality")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");

@@ -233,6 +233,9 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Boolean")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .HasColumnType("TEXT");
 
@@ -242,8 +245,17 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
                     b.Property<string>("Formatted")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Instant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Integer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Locality")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
