@@ -69,6 +69,8 @@ public interface IScimGroupStore
     Task<ScimGroupCommitResult> CommitAsync(string organization, ScimGroupChange change, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the groups of some members, for their read-only <c>groups</c> attribute.</summary>
+    /// <remarks>Not asked for a single member's answer when the member store returned the member with its
+    /// <see cref="MembershipStates.Scim.ScimMember.Groups"/>, read in the member's own query.</remarks>
     /// <param name="organization">The organization key.</param>
     /// <param name="memberIds">The SCIM ids of the members, Active or Inactive.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -34,6 +34,8 @@ public interface IScimMemberStore
     /// <param name="id">The SCIM id, exactly as the request names it; any text, which may match nothing.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The member, or <see langword="null"/> when the organization has none with that id.</returns>
+    /// <remarks>A host that serves groups may return the member with its groups (<see cref="ScimMember.Groups"/>),
+    /// read in the same query: the User's answer then shows them without asking the group store.</remarks>
     Task<ScimMember?> FindByIdAsync(string organization, string id, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the member a provisioning request meets: the one with the <c>userName</c>, else the one with the <c>externalId</c>, Active or Inactive.</summary>

@@ -120,6 +120,6 @@ public static class MembershipStatesEndpointRouteBuilderExtensions
             var search = ScimSearchRequest.Parse(request.Body.Span);
             return search.TryGetValue(out var parameters)
                 ? list(request.WithQuery(parameters.QueryParameters))
-                : Task.FromResult(search.Error!.ToResponse());
+                : Task.FromResult(search.Error.ToResponse());
         };
 }

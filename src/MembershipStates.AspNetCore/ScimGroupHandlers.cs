@@ -34,7 +34,7 @@ internal sealed class ScimGroupHandlers
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return page.Error!.ToResponse();
+            return page.Error.ToResponse();
         }
 
         ScimFilter? filter = null;
@@ -66,7 +66,7 @@ internal sealed class ScimGroupHandlers
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return Task.FromResult(page.Error!.ToResponse());
+            return Task.FromResult(page.Error.ToResponse());
         }
 
         var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
@@ -96,7 +96,7 @@ internal sealed class ScimGroupHandlers
         var parsed = ScimGroupOperations.ParseGroup(request.Body.Span);
         if (!parsed.TryGetValue(out var group))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         // Serialized per displayName within this process; the store's unique index is the final arbiter.
@@ -112,7 +112,7 @@ internal sealed class ScimGroupHandlers
         var parsed = ScimGroupOperations.ParseGroup(request.Body.Span);
         if (!parsed.TryGetValue(out var group))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, group, ifMatch)).ConfigureAwait(false);
@@ -124,7 +124,7 @@ internal sealed class ScimGroupHandlers
         var parsed = ScimGroupOperations.ParsePatch(request.Body.Span, request.ResourceId);
         if (!parsed.TryGetValue(out var patch))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal sealed class ScimUserHandlers
         var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
         if (!page.TryGetValue(out var value))
         {
-            return page.Error!.ToResponse();
+            return page.Error.ToResponse();
         }
 
         ScimFilter? filter = null;
@@ -78,7 +78,7 @@ internal sealed class ScimUserHandlers
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
         _telemetry.Decided(request, operation);
-        return await AnswerAsync(request, operation, request.Aborted).ConfigureAwait(false);
+        return await AnswerAsync(request, new Decided(operation, current?.Groups), request.Aborted).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -87,7 +87,7 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         // Validated by ParseUser: userName is present and not blank.
@@ -100,7 +100,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
-                return _operations.Create(user, existing, newId);
+                return new Decided(_operations.Create(user, existing, newId), existing?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -110,7 +110,7 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParseUser(request.Body.Span);
         if (!parsed.TryGetValue(out var user))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal sealed class ScimUserHandlers
         var parsed = ScimUserOperations.ParsePatch(request.Body.Span);
         if (!parsed.TryGetValue(out var patch))
         {
-            return parsed.Error!.ToResponse();
+            return parsed.Error.ToResponse();
         }
 
         return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
@@ -140,10 +140,18 @@ internal sealed class ScimUserHandlers
 
     /// <summary>
     /// The answer of an operation; when the host serves groups, a user is answered with its read-only <c>groups</c>,
-    /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read).
+    /// Inactive or not, as a read of it would be (a new one is in no group, which needs no read): the groups the store
+    /// read with the member when it did, else the group store's.
     /// </summary>
-    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserDecision operation, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The groups read with the member before the commit stay right after it: a commit of a User never changes its
+    /// groups (the rows follow the member from one side to the other, the same groups), and group membership has no
+    /// version of the user's to be consistent with: any read between the request's arrival and its answer is as
+    /// current as another.
+    /// </remarks>
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, Decided decided, CancellationToken cancellationToken)
     {
+        var operation = decided.Operation;
         var outcome = operation.Decision.Outcome;
         if (request.GroupStore is not { } groupStore
             || operation.Error is not null
@@ -161,8 +169,9 @@ internal sealed class ScimUserHandlers
             return ScimResponse.ForOutcome(outcome, resource.WithGroups([], request.GroupsEndpoint), operation.RequestedId ?? id);
         }
 
-        var groups = await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false);
-        return ScimResponse.ForOutcome(outcome, resource.WithGroups([.. groups[id]], request.GroupsEndpoint), operation.RequestedId ?? id);
+        var groups = decided.Groups
+            ?? [.. (await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false))[id]];
+        return ScimResponse.ForOutcome(outcome, resource.WithGroups(groups, request.GroupsEndpoint), operation.RequestedId ?? id);
     }
 
     private static ScimPrecondition IfMatch(ScimRequest request) =>
@@ -188,7 +197,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return decide(current, id, ifMatch);
+                return new Decided(decide(current, id, ifMatch), current?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -218,16 +227,17 @@ internal sealed class ScimUserHandlers
     private async Task<ScimResponse> CommitAsync(
         ScimRequest request,
         bool retriesUniqueness,
-        Func<CancellationToken, Task<ScimUserDecision>> decide)
+        Func<CancellationToken, Task<Decided>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
         {
-            var operation = await decide(cancellationToken).ConfigureAwait(false);
+            var decided = await decide(cancellationToken).ConfigureAwait(false);
+            var operation = decided.Operation;
             if (!operation.RequiresCommit)
             {
                 _telemetry.Decided(request, operation);
-                return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
             }
 
             var decision = operation.Decision;
@@ -250,7 +260,7 @@ internal sealed class ScimUserHandlers
                         decision.Command,
                         decision.Outcome,
                         decision.Next.Version);
-                    return await AnswerAsync(request, operation, cancellationToken).ConfigureAwait(false);
+                    return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
 
                 case ScimCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
                     _telemetry.Decided(request, operation, result);
@@ -277,4 +287,7 @@ internal sealed class ScimUserHandlers
             }
         }
     }
+
+    /// <summary>An operation decided on a read, and the member's groups when the store read them with it.</summary>
+    private readonly record struct Decided(ScimUserDecision Operation, IReadOnlyList<ScimGroupReference>? Groups);
 }

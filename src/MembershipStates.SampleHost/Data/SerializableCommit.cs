@@ -23,6 +23,10 @@ internal static class SerializableCommit
                 async cancellationToken =>
                 {
                     db.ChangeTracker.Clear();
+
+                    // No savepoint around the save: a failed save fails the whole transaction, which is rolled back
+                    // and run again or answered, never continued, so the two statements it costs would buy nothing.
+                    db.Database.AutoSavepointsEnabled = false;
                     var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
                     {

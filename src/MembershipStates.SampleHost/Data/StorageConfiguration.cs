@@ -73,7 +73,24 @@ internal sealed record StorageConfiguration(StorageProvider Provider, string Con
     /// ordered after a concurrent one, a dropped connection) runs again.
     /// </summary>
     public static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        Common(options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        Common(options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.EnableRetryOnFailure()));
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on, unless it sets <c>Max Auto Prepare</c> itself:
+    /// a statement run a few times on a connection is prepared on the server, which then neither parses nor plans
+    /// it again. The store runs the same few statements on every request, so each connection of the pool keeps
+    /// them prepared.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// A command or save that fails is logged at Debug, not Error: it is a race the store answers (a unique index or

@@ -24,4 +24,10 @@ internal sealed class StoredMember
 
     /// <summary>Gets or sets when an Inactive member was deactivated; meaningless for an Active one.</summary>
     public DateTimeOffset DeactivatedAt { get; set; }
+
+    /// <summary>Gets or sets the SCIM id of one group of the member, when it is read with its groups (one row per group); else <see langword="null"/>.</summary>
+    public string? GroupId { get; set; }
+
+    /// <summary>Gets or sets the <c>displayName</c> of that group.</summary>
+    public string? GroupDisplayName { get; set; }
 }

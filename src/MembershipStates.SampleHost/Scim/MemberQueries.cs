@@ -13,10 +13,41 @@ namespace MembershipStates.SampleHost.Scim;
 /// </remarks>
 internal sealed class MemberQueries
 {
+    /// <summary>
+    /// A member with its groups, in one statement: a row per group of the member on the side it is on (its own
+    /// columns repeated), or one row with no group. A User's answer shows its <c>groups</c>, so a second statement
+    /// for them would be part of every read.
+    /// </summary>
     public Func<MembershipDbContext, int, string, IAsyncEnumerable<StoredMember>> ById { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
-            db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.ScimId == id).Select(MembershipDbContext.ActiveMember)
-                .Concat(db.InactiveMemberships.AsNoTracking().Where(r => r.OrganizationId == organizationId && r.ScimId == id).Select(MembershipDbContext.InactiveMember)));
+            db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id)
+                .LeftJoin(db.GroupMembers, m => new { m.OrganizationId, m.UserId }, g => new { g.OrganizationId, g.UserId }, (m, g) => new { m, g })
+                .LeftJoin(db.Groups, x => x.g!.GroupId, group => group.Id, (x, group) => new StoredMember
+                {
+                    Active = true,
+                    ScimId = x.m.ScimId,
+                    Version = x.m.Version,
+                    Attributes = x.m.Attributes,
+                    Created = x.m.Created,
+                    LastModified = x.m.LastModified,
+                    DeactivatedAt = x.m.LastModified,
+                    GroupId = group!.ScimId,
+                    GroupDisplayName = group.DisplayName,
+                })
+                .Concat(db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id)
+                    .LeftJoin(db.InactiveGroupMembers, r => new { r.OrganizationId, r.UserId }, g => new { g.OrganizationId, g.UserId }, (r, g) => new { r, g })
+                    .LeftJoin(db.Groups, x => x.g!.GroupId, group => group.Id, (x, group) => new StoredMember
+                    {
+                        Active = false,
+                        ScimId = x.r.ScimId,
+                        Version = x.r.Version,
+                        Attributes = x.r.Attributes,
+                        Created = x.r.Created,
+                        LastModified = x.r.LastModified,
+                        DeactivatedAt = x.r.DeactivatedAt,
+                        GroupId = group!.ScimId,
+                        GroupDisplayName = group.DisplayName,
+                    })));
 
     public Func<MembershipDbContext, int, string, CancellationToken, Task<StoredMember?>> ByNormalizedUserName { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string normalized, CancellationToken cancellationToken) =>
@@ -34,33 +65,31 @@ internal sealed class MemberQueries
                 .ThenBy(m => m.ScimId)
                 .FirstOrDefault());
 
-    /// <summary>An Active member as a commit reads it: its membership row's user, version and <c>userName</c>, and its <c>group_members</c> rows.</summary>
-    public Func<MembershipDbContext, int, string, CancellationToken, Task<CommitTarget?>> ActiveTarget { get; } =
-        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
+    /// <summary>An Active member as a commit reads it: its membership row's user, version and <c>userName</c>, with a row per <c>group_members</c> row.</summary>
+    public Func<MembershipDbContext, int, string, IAsyncEnumerable<CommitTarget>> ActiveTarget { get; } =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
             db.Memberships.Where(m => m.OrganizationId == organizationId && m.ScimId == id)
-                .Select(m => new CommitTarget
+                .LeftJoin(db.GroupMembers, m => new { m.OrganizationId, m.UserId }, g => new { g.OrganizationId, g.UserId }, (m, g) => new CommitTarget
                 {
                     UserId = m.UserId,
                     Version = m.Version,
                     NormalizedUserName = m.NormalizedUserName,
                     Attributes = m.Attributes,
-                    Groups = db.GroupMembers.Where(g => g.OrganizationId == m.OrganizationId && g.UserId == m.UserId).Select(g => g.GroupId).ToList(),
-                })
-                .SingleOrDefault());
+                    GroupId = (int?)g!.GroupId,
+                }));
 
-    /// <summary>An Inactive member as a commit reads it: its inactive record's user, version and <c>userName</c>, and its <c>inactive_group_members</c> rows.</summary>
-    public Func<MembershipDbContext, int, string, CancellationToken, Task<CommitTarget?>> InactiveTarget { get; } =
-        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id, CancellationToken cancellationToken) =>
+    /// <summary>An Inactive member as a commit reads it: its inactive record's user, version and <c>userName</c>, with a row per <c>inactive_group_members</c> row.</summary>
+    public Func<MembershipDbContext, int, string, IAsyncEnumerable<CommitTarget>> InactiveTarget { get; } =
+        EF.CompileAsyncQuery((MembershipDbContext db, int organizationId, string id) =>
             db.InactiveMemberships.Where(r => r.OrganizationId == organizationId && r.ScimId == id)
-                .Select(r => new CommitTarget
+                .LeftJoin(db.InactiveGroupMembers, r => new { r.OrganizationId, r.UserId }, g => new { g.OrganizationId, g.UserId }, (r, g) => new CommitTarget
                 {
                     UserId = r.UserId,
                     Version = r.Version,
                     NormalizedUserName = r.NormalizedUserName,
                     Attributes = r.Attributes,
-                    Groups = db.InactiveGroupMembers.Where(g => g.OrganizationId == r.OrganizationId && g.UserId == r.UserId).Select(g => g.GroupId).ToList(),
-                })
-                .SingleOrDefault());
+                    GroupId = (int?)g!.GroupId,
+                }));
 
     public Func<MembershipDbContext, string, CancellationToken, Task<int?>> UserByEmail { get; } =
         EF.CompileAsyncQuery((MembershipDbContext db, string normalizedEmail, CancellationToken cancellationToken) =>

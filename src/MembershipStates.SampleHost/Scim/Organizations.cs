@@ -12,7 +12,12 @@ internal sealed record OrganizationEntry(string Name, int Id, byte[] TokenHash);
 /// The organizations this host serves, with their tokens: the host's answer to "which organization is this request
 /// for, and may it act there?".
 /// </summary>
-/// <remarks>Built once at start from configuration (<c>Organizations:&lt;name&gt;:Token</c>); thread-safe.</remarks>
+/// <remarks>
+/// Built once at start from configuration (<c>Organizations:&lt;name&gt;:Token</c>); thread-safe. Keeping each
+/// organization's database id here, rather than looking it up per request, is safe across instances: an
+/// organization row is only ever created (at start, by name, unique), never renamed, re-keyed or deleted, so the id
+/// an instance read at start is the id every instance reads for as long as the row exists.
+/// </remarks>
 internal sealed class Organizations : IScimOrganizationResolver
 {
     private FrozenDictionary<string, OrganizationEntry> _byName = FrozenDictionary<string, OrganizationEntry>.Empty;

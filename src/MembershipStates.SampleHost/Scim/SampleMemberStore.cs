@@ -29,15 +29,21 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         await db.OpenForRequestAsync(cancellationToken).ConfigureAwait(false);
         StoredMember? row = null;
         StoredMember? record = null;
+        var groups = new List<ScimGroupReference>();
         await foreach (var member in queries.ById(db, organizationId, id).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (member.Active)
             {
-                row = member;
+                row ??= member;
             }
             else
             {
-                record = member;
+                record ??= member;
+            }
+
+            if (member.GroupId is { } groupId)
+            {
+                groups.Add(new ScimGroupReference { Value = groupId, Display = member.GroupDisplayName });
             }
         }
 
@@ -45,10 +51,12 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         var reading = TwoStateHost.Read(row is null ? null : Snapshot(row), record is null ? null : Snapshot(record));
         if (!reading.IsConsistent)
         {
-            throw new InvalidOperationException(reading.Error!.Message);
+            throw new InvalidOperationException(reading.Error.Message);
         }
 
-        return (row ?? record) is { } stored ? new ScimMember(reading.Snapshot, Attributes(stored.ScimId, stored.Attributes)) : null;
+        // The groups in the order the group store answers them: by id.
+        groups.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
+        return (row ?? record) is { } stored ? new ScimMember(reading.Snapshot, Attributes(stored.ScimId, stored.Attributes), groups) : null;
     }
 
     public async Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default)
@@ -130,12 +138,22 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         var previous = decision.Previous;
         var next = decision.Next;
         CommitTarget? target = null;
+        var groups = new List<int>();
         int userId;
         if (previous.Exists)
         {
-            target = previous.State == MembershipState.Active
-                ? await queries.ActiveTarget(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false)
-                : await queries.InactiveTarget(db, organizationId, previous.Id!, cancellationToken).ConfigureAwait(false);
+            var rows = previous.State == MembershipState.Active
+                ? queries.ActiveTarget(db, organizationId, previous.Id!)
+                : queries.InactiveTarget(db, organizationId, previous.Id!);
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                target ??= row;
+                if (row.GroupId is { } groupId)
+                {
+                    groups.Add(groupId);
+                }
+            }
+
             if (target is null || target.Version != previous.Version)
             {
                 return ScimCommitResult.VersionConflict;
@@ -166,7 +184,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         }
 
         var json = attributes is null ? null : MemberRows.Json(attributes);
-        new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, target?.Groups ?? [], attributes, json, timeProvider.GetUtcNow());
+        new MemberRows(db, organizationId, userId).Stage(TwoStateHost.Plan(decision), decision, groups, attributes, json, timeProvider.GetUtcNow());
         await MemberValuesWriter.StageAsync(db, organizationId, decision, target?.Attributes, attributes, json, extensions, cancellationToken).ConfigureAwait(false);
         return ScimCommitResult.Committed;
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MembershipStates;
 
 /// <summary>
@@ -18,7 +20,8 @@ public readonly struct HostReading
     /// <summary>Gets the broken invariant, or <see langword="null"/> when the facts are consistent.</summary>
     public MembershipError? Error { get; }
 
-    /// <summary>Gets a value indicating whether the facts are consistent.</summary>
+    /// <summary>Gets a value indicating whether the facts are consistent; when not, <see cref="Error"/> says why.</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsConsistent => Error is null;
 
     internal static HostReading Of(in MembershipSnapshot snapshot) => new(snapshot, null);

@@ -167,6 +167,32 @@ public sealed class GroupEndpointTests : IAsyncLifetime
         Members(await scim.GetAsync($"/Groups/{groupId}")).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UserAnswers_UseTheGroupsReadWithTheMember_ElseAskTheGroupStore(bool readsGroupsWithMember)
+    {
+        var scim = Client();
+        var userId = (await scim.PostAsync("/Users", User("groups.with.member@example.com"))).ShouldBeUser(201).Id;
+        var ops = await CreateGroupAsync(scim, "Ops", [userId]);
+        var sales = await CreateGroupAsync(scim, "Sales", [userId]);
+        _store.ReadsGroupsWithMember = readsGroupsWithMember;
+        _store.ResetCounters();
+
+        var read = (await scim.GetAsync($"/Users/{userId}")).ShouldBeUser();
+        var deactivated = (await scim.PatchAsync($"/Users/{userId}", Deactivate)).ShouldBeUser();
+        var unchanged = (await scim.PatchAsync($"/Users/{userId}", Deactivate)).ShouldBeUser();
+
+        string[] expected = [.. new[] { ops, sales }.Order(StringComparer.Ordinal)];
+        foreach (var answer in new[] { read, deactivated, unchanged })
+        {
+            answer.Json["groups"]!.AsArray().Select(g => (string?)g!["value"]).Should().Equal(expected);
+        }
+
+        ((string?)read.Json["groups"]![0]!["$ref"]).Should().EndWith($"/Groups/{expected[0]}");
+        _store.GroupsOfMembersReads.Should().Be(readsGroupsWithMember ? 0 : 3, "the groups read with the member answer without a second read");
+    }
+
     [Fact]
     public async Task ReviveByRePost_RestoresExactlyTheGroups()
     {

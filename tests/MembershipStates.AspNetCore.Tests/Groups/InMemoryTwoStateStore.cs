@@ -21,6 +21,12 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
     /// <summary>Gets how many membership rows the group commits wrote or deleted.</summary>
     public int GroupRowWrites { get; private set; }
 
+    /// <summary>Gets how many times the groups of members were asked for.</summary>
+    public int GroupsOfMembersReads { get; private set; }
+
+    /// <summary>Gets or sets whether a member found by id comes with its groups, as a store that reads them in one query does.</summary>
+    public bool ReadsGroupsWithMember { get; set; }
+
     public Organization Of(string organization)
     {
         lock (_gate)
@@ -38,6 +44,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
     {
         MemberListReads = 0;
         GroupRowWrites = 0;
+        GroupsOfMembersReads = 0;
     }
 
     /// <summary>Adds a member with a given id, as if provisioned earlier.</summary>
@@ -60,7 +67,18 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
     {
         lock (_gate)
         {
-            return Task.FromResult(Of(organization).Find(id));
+            var org = Of(organization);
+            if (org.Find(id) is not { } member || !ReadsGroupsWithMember)
+            {
+                return Task.FromResult(org.Find(id));
+            }
+
+            var groups = org.GroupMembers.Concat(org.InactiveGroupMembers)
+                .Where(row => row.User == id)
+                .OrderBy(row => row.Group, StringComparer.Ordinal)
+                .Select(row => new ScimGroupReference { Value = row.Group, Display = org.Groups[row.Group].DisplayName })
+                .ToList();
+            return Task.FromResult<ScimMember?>(new ScimMember(member.Membership, member.Attributes, groups));
         }
     }
 
@@ -266,6 +284,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
     {
         lock (_gate)
         {
+            GroupsOfMembersReads++;
             var org = Of(organization);
             var wanted = memberIds.ToHashSet(StringComparer.Ordinal);
             var lookup = org.GroupMembers.Concat(org.InactiveGroupMembers)

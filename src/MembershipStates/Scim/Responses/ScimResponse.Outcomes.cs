@@ -65,7 +65,8 @@ public sealed partial class ScimResponse
             OutcomeBody.Resource => WithResource(row.Status, resource!, withLocation: false),
             OutcomeBody.ResourceWithLocation => WithResource(row.Status, resource!, withLocation: true),
             OutcomeBody.Empty => new ScimResponse(row.Status, [], ReadOnlyMemory<byte>.Empty),
-            _ => FromError(row.Error!(resourceId)),
+            _ when row.Error is { } error => FromError(error(resourceId)),
+            _ => throw new InvalidOperationException($"The outcome {outcome} answers with an error but its row names none."),
         };
     }
 
