@@ -217,6 +217,12 @@ internal abstract class MembershipDbContext(DbContextOptions options) : DbContex
             // prefixes of values (sw): an index range, then the members by their SCIM ids. Not by organization: a
             // filter's subquery reads the values of every organization's members, by SCIM id, which is unique.
             value.HasIndex(v => new { v.Attribute, v.Value, v.ScimId });
+
+            // Orderings on a declared extension's typed values (loginCount gt 5, hiredOn lt "2020-01-01T00:00:00Z"):
+            // an index range per type, over the rows that hold a value of it only, so the e-mail rows cost nothing.
+            value.HasIndex(v => new { v.Attribute, v.Integer, v.ScimId }).HasFilter("\"Integer\" IS NOT NULL");
+            value.HasIndex(v => new { v.Attribute, v.Number, v.ScimId }).HasFilter("\"Number\" IS NOT NULL");
+            value.HasIndex(v => new { v.Attribute, v.Instant, v.ScimId }).HasFilter("\"Instant\" IS NOT NULL");
         });
 
         modelBuilder.Entity<Group>(group =>

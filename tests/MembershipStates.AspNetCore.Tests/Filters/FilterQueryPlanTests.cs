@@ -30,6 +30,9 @@ public abstract class FilterQueryPlanTests(SampleHostFixture host, ITestOutputHe
     [InlineData("emails[type eq \"work\"].value eq \"u1@contoso.com\"", "IX_member_values_Attribute_Value_ScimId")]
     [InlineData($"{SampleHostSchemaExtensionTests.Urn}:costCenter eq \"Nord\"", "IX_member_values_Attribute_Value_ScimId")]
     [InlineData($"{SampleHostSchemaExtensionTests.Urn}:badge sw \"B-\"", "IX_member_values_Attribute_Value_ScimId")]
+    [InlineData($"{SampleHostSchemaExtensionTests.Urn}:level gt 5", "IX_member_values_Attribute_Integer_ScimId")]
+    [InlineData($"{SampleHostSchemaExtensionTests.Urn}:score lt 2.5", "IX_member_values_Attribute_Number_ScimId")]
+    [InlineData($"{SampleHostSchemaExtensionTests.Urn}:since ge \"2020-01-01T00:00:00Z\"", "IX_member_values_Attribute_Instant_ScimId")]
     public async Task ProviderLookups_AreAnsweredFromAnIndex(string filter, string index)
     {
         using var scope = host.Services.CreateScope();

@@ -280,6 +280,15 @@ namespace MembershipStates.SampleHost.Data.Migrations.Sqlite
 
                     b.HasKey("ScimId", "Attribute", "Position");
 
+                    b.HasIndex("Attribute", "Instant", "ScimId")
+                        .HasFilter("\"Instant\" IS NOT NULL");
+
+                    b.HasIndex("Attribute", "Integer", "ScimId")
+                        .HasFilter("\"Integer\" IS NOT NULL");
+
+                    b.HasIndex("Attribute", "Number", "ScimId")
+                        .HasFilter("\"Number\" IS NOT NULL");
+
                     b.HasIndex("Attribute", "Value", "ScimId");
 
                     b.ToTable("member_values", (string)null);
