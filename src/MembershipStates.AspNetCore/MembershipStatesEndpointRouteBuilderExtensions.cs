@@ -26,8 +26,9 @@ public static class MembershipStatesEndpointRouteBuilderExtensions
     /// <c>/Schemas/{id}</c>. With an <see cref="IScimGroupStore"/> registered: <c>GET</c>/<c>POST /Groups</c> and
     /// <c>GET</c>/<c>PUT</c>/<c>PATCH</c>/<c>DELETE /Groups/{id}</c> (a <c>PATCH</c> answered 204), the Group resource
     /// type and schema in discovery, and each user answered with its read-only <c>groups</c>; without one,
-    /// <c>GET /Groups</c> is an empty list and <c>/Groups/{id}</c> a 404. Any other path is a 404 SCIM error, and
-    /// another method on a known path a 501.</para>
+    /// <c>GET /Groups</c> is an empty list and <c>/Groups/{id}</c> a 404. Any other path is a 404 SCIM error, another
+    /// method than <c>GET</c> on a discovery endpoint a 405 with an <c>Allow</c> header, and another method on another
+    /// known path a 501.</para>
     /// <para>Every request is authenticated first (401 with a SCIM error when the resolver refuses it). Bodies must be
     /// <c>application/scim+json</c> or <c>application/json</c> (415 otherwise) and at most
     /// <see cref="MembershipStatesOptions.MaxRequestBodySize"/> bytes (413). Answers are

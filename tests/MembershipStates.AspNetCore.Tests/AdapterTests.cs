@@ -168,7 +168,7 @@ public sealed class AdapterTests
     }
 
     [Fact]
-    public void MapScim_WithoutRegistrations_ExplainsWhatIsMissing()
+    public void MapMembershipStates_WithoutRegistrations_ExplainsWhatIsMissing()
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -181,7 +181,7 @@ public sealed class AdapterTests
     }
 
     [Fact]
-    public void MapScim_WithoutAddMembershipStates_ExplainsWhatIsMissing()
+    public void MapMembershipStates_WithoutAddMembershipStates_ExplainsWhatIsMissing()
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();

@@ -7,7 +7,9 @@ namespace MembershipStates.Scim;
 /// Reads a SCIM boolean the way the providers send it: a JSON <c>true</c>/<c>false</c>, or the strings
 /// <c>"true"</c>/<c>"false"</c> in any case (Microsoft Entra ID sends <c>"True"</c> and <c>"False"</c>).
 /// </summary>
-/// <remarks>The one place that leniency is written: the typed model's converter, the PATCH engine and the extension values check use it. Stateless and thread-safe.</remarks>
+/// <remarks>The typed model's converter, the PATCH engine and the extension values check read booleans through it.
+/// Sorting by a multi-valued attribute reads <c>primary</c> more strictly (<c>SortKeys</c>: JSON <c>true</c>, or the
+/// text <c>"true"</c> in any case without surrounding white space). Stateless and thread-safe.</remarks>
 internal static class ScimBoolean
 {
     /// <summary>Reads a boolean sent as text: <c>true</c> or <c>false</c> in any case, white space around it ignored.</summary>

@@ -74,7 +74,7 @@ public sealed class ScimGroupDecision
     {
         ArgumentNullException.ThrowIfNull(stored);
         return Error is null && Group is { } group && _status is 200 or 201 && stored.Id == group.Id && stored.Version == group.Version
-            ? new ScimGroupDecision(_status, stored, Change, null)
+            ? new ScimGroupDecision(_status, stored, Change, null, VersionConflictError)
             : this;
     }
 

@@ -126,8 +126,12 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <returns>The filter, with lower-case operators, single spaces and only the parentheses it needs.</returns>
     public override string ToString() => _text ??= FilterPrinter.Print(Root);
 
-    /// <inheritdoc />
-    public bool Equals([NotNullWhen(true)] ScimFilter? other) => other is not null && Root.Equals(other.Root);
+    /// <summary>Compares two filters: equal when they have the same tree and were read against the same schemas, so
+    /// that they also compare values alike (<c>caseExact</c>, types).</summary>
+    /// <param name="other">The other filter.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals([NotNullWhen(true)] ScimFilter? other) =>
+        other is not null && ReferenceEquals(Catalog, other.Catalog) && Root.Equals(other.Root);
 
     /// <inheritdoc />
     public override bool Equals([NotNullWhen(true)] object? obj) => obj is ScimFilter other && Equals(other);

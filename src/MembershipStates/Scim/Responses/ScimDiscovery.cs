@@ -11,9 +11,9 @@ namespace MembershipStates.Scim;
 /// <para>What this package supports, and so announces: PATCH, filtering (with <c>maxResults</c> equal to
 /// <see cref="ScimPagingOptions.MaxPageSize"/>) and ETags, and sorting (<see cref="ScimSort"/>); no bulk and no password change;
 /// authentication by OAuth bearer token (RFC 6750). The resource type User, with the enterprise extension and the
-/// extensions the host declares (<see cref="ScimUserSchema"/>), all optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents are
-/// <see cref="ScimSchemaDocuments"/>, rendered from the attribute catalogs that filters and PATCH paths are checked
-/// against.</para>
+/// extensions the host declares (<see cref="ScimUserSchema"/>), all optional; and Group, when the server serves groups (<c>includeGroups</c>). The <c>/Schemas</c> documents
+/// (<see cref="Schemas"/>, <see cref="Schema"/>) are rendered from the attribute catalogs that filters and PATCH
+/// paths are checked against.</para>
 /// <para>Every <c>meta.location</c> is written only when a base URI is given: the URI the SCIM endpoints are under,
 /// such as <c>https://example.com/scim/v2/</c>.</para>
 /// <para>Thread-safe: every call builds what it returns.</para>

@@ -80,7 +80,8 @@ public readonly struct ScimPrecondition : IEquatable<ScimPrecondition>
     /// <returns>The command, expecting what makes the decision honour this precondition.</returns>
     /// <remarks>
     /// <para>A satisfied <c>If-Match</c> that lists versions expects the current version, so that a store that writes
-    /// with optimistic concurrency still refuses a change that raced it (<see cref="NamesVersions"/>). Any other
+    /// with optimistic concurrency still refuses a change that raced it (and a version conflict at that commit is
+    /// then a 412: <see cref="ScimUserDecision.VersionConflictError"/>). Any other
     /// satisfied precondition leaves the command as it is. A failed one makes the command
     /// <see cref="MembershipCommand.FailingPrecondition"/>, so <see cref="MembershipLifecycle.Decide"/> answers
     /// <see cref="MembershipOutcome.PreconditionFailed"/>, or <see cref="MembershipOutcome.NotFound"/> first for a

@@ -169,8 +169,8 @@ internal static class ScimExtensionMutability
 
     private static JsonNode? Read(JsonObject? values, ScimAttributeDefinition attribute, ScimAttributeDefinition? sub)
     {
-        var value = Property(values, attribute.Name);
-        return sub is null ? value : Property(value as JsonObject, sub.Name);
+        var value = values is null ? null : JsonMembers.Find(values, attribute.Name);
+        return sub is null ? value : value is JsonObject complex ? JsonMembers.Find(complex, sub.Name) : null;
     }
 
     private static void Write(JsonObject values, ScimAttributeDefinition attribute, ScimAttributeDefinition? sub, JsonNode? value)
@@ -181,7 +181,7 @@ internal static class ScimExtensionMutability
             return;
         }
 
-        if (PropertyName(values, attribute.Name) is not { } name || values[name] is not JsonObject complex)
+        if (JsonMembers.Find(values, attribute.Name) is not JsonObject complex)
         {
             if (value is null)
             {
@@ -201,23 +201,13 @@ internal static class ScimExtensionMutability
 
     private static void Set(JsonObject json, string name, JsonNode? value)
     {
-        var key = PropertyName(json, name);
+        var key = JsonMembers.KeyOf(json, name);
         if (value is null)
         {
-            if (key is not null)
-            {
-                json.Remove(key);
-            }
-
+            json.Remove(key);
             return;
         }
 
-        json[key ?? name] = value.DeepClone();
+        json[key] = value.DeepClone();
     }
-
-    private static JsonNode? Property(JsonObject? json, string name) =>
-        json is not null && PropertyName(json, name) is { } key ? json[key] : null;
-
-    private static string? PropertyName(JsonObject json, string name) =>
-        json.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
 }
