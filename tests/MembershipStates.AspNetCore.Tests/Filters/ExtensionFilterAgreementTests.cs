@@ -49,7 +49,7 @@ public abstract class ExtensionFilterAgreementTests(SampleHostFixture host)
         var resources = all.ToDictionary(m => m.Id, m => m.Resource, StringComparer.Ordinal);
 
         var matchedSome = 0;
-        var property = Prop.ForAll(Arb.From(Gen.Sized(size => Filter(Math.Min(size, 6))), Shrink), text =>
+        var property = Prop.ForAll(Arb.From(Gen.Sized(size => Filter(Math.Min(size, 6))), FilterText.Shrink), text =>
         {
             if (!ScimFilter.TryParse(text, schema, out var filter, out var parseError))
             {
@@ -177,83 +177,7 @@ public abstract class ExtensionFilterAgreementTests(SampleHostFixture host)
             Comparison("since", Gen.Elements(Orderings), Gen.Elements(Instants).Select(Quote)),
             Comparison("remote", Gen.Elements("eq", "ne"), Gen.Elements("true", "false")),
             Gen.Elements("office", "skills", "badge", "level", "since", "remote").Select(path => $"{Urn}:{path} pr"));
-        if (size <= 1)
-        {
-            return term;
-        }
-
-        var half = Gen.Sized(_ => Filter(size / 2));
-        return Gen.Frequency(
-            (3, term),
-            (2, half.Two().Select(pair => $"({pair.Item1}) and ({pair.Item2})")),
-            (2, half.Two().Select(pair => $"({pair.Item1}) or ({pair.Item2})")),
-            (1, Gen.Sized(_ => Filter(size - 1)).Select(inner => $"not ({inner})")));
-    }
-
-    [Fact]
-    public void Shrink_GivesTheOperands_AndSkipsParenthesesInQuotedValues()
-    {
-        Shrink("not (a pr)").Should().Equal("a pr");
-        Shrink("(a eq \"x)(\") and ((b pr) or (c pr))").Should().Equal("a eq \"x)(\"", "(b pr) or (c pr)");
-        Shrink("(a pr) or (b pr)").Should().Equal("a pr", "b pr");
-        Shrink("a pr").Should().BeEmpty();
-    }
-
-    /// <summary>Shrinks a generated filter to its operands: <c>not (x)</c> to <c>x</c>, <c>(x) and (y)</c> to each.</summary>
-    private static IEnumerable<string> Shrink(string text)
-    {
-        if (text.StartsWith("not (", StringComparison.Ordinal) && text.EndsWith(')'))
-        {
-            yield return text[5..^1];
-            yield break;
-        }
-
-        if (!text.StartsWith('('))
-        {
-            yield break;
-        }
-
-        // The first operand ends at the parenthesis that closes the first; quoted values may hold parentheses.
-        var depth = 0;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-
-                continue;
-            }
-
-            if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0)
-            {
-                var rest = text[(i + 1)..];
-                var second = rest.StartsWith(" and (", StringComparison.Ordinal) ? rest[6..^1] : rest.StartsWith(" or (", StringComparison.Ordinal) ? rest[5..^1] : null;
-                if (second is not null)
-                {
-                    yield return text[1..i];
-                    yield return second;
-                }
-
-                yield break;
-            }
-        }
+        return FilterText.Compose(term, size);
     }
 
     private static Gen<string> Comparison(string path, Gen<string> operators, Gen<string> values) => Gen.Frequency(

@@ -80,7 +80,7 @@ internal static class StoredUserGenerators
         }, active);
 
     /// <summary>Gets filters over the attributes the sample maps: comparisons, presence, value paths, and, or, not.</summary>
-    public static Arbitrary<string> Filters { get; } = Arb.From(Gen.Sized(size => Filter(Math.Min(size, 8))));
+    public static Arbitrary<string> Filters { get; } = Arb.From(Gen.Sized(size => Filter(Math.Min(size, 8))), FilterText.Shrink);
 
     private static Gen<ScimMultiValue> Value(Gen<string> values) =>
         from value in values.OrNull()
@@ -99,17 +99,7 @@ internal static class StoredUserGenerators
     private static Gen<string> Filter(int size)
     {
         var term = Gen.Frequency((6, Gen.Elements(Attributes).SelectMany(a => Comparison(a.Path, a.Boolean))), (2, ValuePath()));
-        if (size <= 1)
-        {
-            return term;
-        }
-
-        var half = Gen.Sized(_ => Filter(size / 2));
-        return Gen.Frequency(
-            (3, term),
-            (2, half.Two().Select(pair => $"({pair.Item1}) and ({pair.Item2})")),
-            (2, half.Two().Select(pair => $"({pair.Item1}) or ({pair.Item2})")),
-            (1, Gen.Sized(_ => Filter(size - 1)).Select(inner => $"not ({inner})")));
+        return FilterText.Compose(term, size);
     }
 
     private static Gen<string> ValuePath() =>
