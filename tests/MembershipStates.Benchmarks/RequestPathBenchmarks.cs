@@ -250,29 +250,8 @@ public class RequestPathBenchmarks
     /// <param name="parameter">How the engine names the one parameter (<c>@id</c>, <c>$1</c>).</param>
     private void MapBare(WebApplication app, string expectedAuthorization, string parameter, Func<Task<DbConnection>> open)
     {
-        app.MapGet("/bare/Users/{id}", async (HttpContext context, string id) =>
-        {
-            if (context.Request.Headers.Authorization != expectedAuthorization)
-            {
-                return Results.Unauthorized();
-            }
-
-            await using var connection = await open();
-            await using var command = Command(connection, ReadSql, parameter, id);
-            return await AnswerReadAsync(command);
-        });
-
-        app.MapGet("/bare/Users/{id}/withGroups", async (HttpContext context, string id) =>
-        {
-            if (context.Request.Headers.Authorization != expectedAuthorization)
-            {
-                return Results.Unauthorized();
-            }
-
-            await using var connection = await open();
-            await using var command = Command(connection, ReadWithGroupsSql, parameter, id);
-            return await AnswerReadAsync(command);
-        });
+        MapBareRead("/bare/Users/{id}", ReadSql);
+        MapBareRead("/bare/Users/{id}/withGroups", ReadWithGroupsSql);
 
         app.MapPatch("/bare/Users/{id}", async (HttpContext context, string id) =>
         {
@@ -293,6 +272,19 @@ public class RequestPathBenchmarks
         });
 
         MapBareMove(app, expectedAuthorization, parameter, open);
+
+        void MapBareRead(string pattern, string sql) =>
+            app.MapGet(pattern, async (HttpContext context, string id) =>
+            {
+                if (context.Request.Headers.Authorization != expectedAuthorization)
+                {
+                    return Results.Unauthorized();
+                }
+
+                await using var connection = await open();
+                await using var command = Command(connection, sql, parameter, id);
+                return await AnswerReadAsync(command);
+            });
     }
 
     private void MapBareMove(WebApplication app, string expectedAuthorization, string parameter, Func<Task<DbConnection>> open)
