@@ -46,7 +46,7 @@ public interface IScimGroupStore
     /// <see cref="ScimFilterMap{T}"/> whose <see cref="ScimFilterMap{T}.MapMembers"/> tests membership in the
     /// database, on both sides for a two-state host.</para>
     /// <para>The order is total and the same for every page size, so that paging meets every group once: the
-    /// <see cref="ScimGroupQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.TryOrder"/>), otherwise the
+    /// <see cref="ScimGroupQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.Order"/>), otherwise the
     /// store's own.</para>
     /// </remarks>
     Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default);

@@ -52,7 +52,7 @@ public interface IScimMemberStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The page and the total number of matches, or the error that answers a filter or sort the store cannot run.</returns>
     /// <remarks>The order is total and the same for every page size, so that paging through the results meets every
-    /// member once: the <see cref="ScimMemberQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.TryOrder"/>
+    /// member once: the <see cref="ScimMemberQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.Order"/>
     /// applies it and breaks ties by id), otherwise the store's own (for example by creation time, then id).</remarks>
     Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default);
 

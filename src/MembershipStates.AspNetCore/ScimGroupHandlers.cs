@@ -38,9 +38,13 @@ internal sealed class ScimGroupHandlers
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            return invalid.ToScimError().ToResponse();
+            var parsed = ScimFilter.Parse(text);
+            if (!parsed.TryGetValue(out filter))
+            {
+                return parsed.Error.ToResponse();
+            }
         }
 
         var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));

@@ -39,22 +39,12 @@ public sealed class ScimMemberPage
     }
 
     /// <summary>Creates the answer to a query the store cannot run.</summary>
-    /// <param name="error">The error, such as <see cref="ScimError.InvalidFilter"/>.</param>
+    /// <param name="error">The error, such as the one <see cref="ScimFilterMap{T}.Translate"/> or <see cref="ScimFilterMap{T}.Order"/> gave.</param>
     /// <returns>The page, holding the error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
     public static ScimMemberPage Failed(ScimError error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return new ScimMemberPage([], 0, error);
-    }
-
-    /// <summary>Creates the answer to a filter the store cannot translate, such as one on an attribute its <see cref="ScimFilterMap{T}"/> does not map.</summary>
-    /// <param name="error">The error of <see cref="ScimFilterMap{T}.TryTranslate"/>.</param>
-    /// <returns>The page, holding a 400 error with the translation's <c>scimType</c> and message.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
-    public static ScimMemberPage Failed(ScimFilterError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return Failed(error.ToScimError());
     }
 }

@@ -40,9 +40,13 @@ internal sealed class ScimUserHandlers
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, _userSchema, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            return invalid.ToScimError().ToResponse();
+            var parsed = ScimFilter.Parse(text, _userSchema);
+            if (!parsed.TryGetValue(out filter))
+            {
+                return parsed.Error.ToResponse();
+            }
         }
 
         var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);

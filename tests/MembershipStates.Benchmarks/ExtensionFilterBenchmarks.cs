@@ -96,7 +96,7 @@ public class ExtensionFilterBenchmarks
     public Task<int> SortByExtensionInteger() => QueryAsync(null, _byInteger);
 
     private static ScimFilter Parse(string text, ScimUserSchema schema) =>
-        ScimFilter.TryParse(text, schema, out var filter, out var error) ? filter : throw new InvalidOperationException(error.ToString());
+        ScimFilter.Parse(text, schema).Value;
 
     private async Task<int> QueryAsync(ScimFilter? filter, ScimSort? sort)
     {

@@ -50,24 +50,24 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var map = FilterMap();
         if (query.Filter is { } filter)
         {
-            if (!map.TryTranslate(filter, out var predicate, out var error))
+            var translated = map.Translate(filter);
+            if (!translated.TryGetValue(out var predicate))
             {
-                return ScimGroupPage.Failed(error);
+                return ScimGroupPage.Failed(translated.Error);
             }
 
             groups = groups.Where(predicate);
         }
 
         // The order asked for, ties broken by id; else a stable one, the same for every page size: creation time, then id.
-        IOrderedQueryable<Group> ordered;
+        IOrderedQueryable<Group>? ordered;
         if (query.Sort is { } sort)
         {
-            if (!map.TryOrder(groups, sort, out var sorted, out var error))
+            var sorted = map.Order(groups, sort);
+            if (!sorted.TryGetValue(out ordered))
             {
-                return ScimGroupPage.Failed(error);
+                return ScimGroupPage.Failed(sorted.Error);
             }
-
-            ordered = sorted;
         }
         else
         {

@@ -82,16 +82,17 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
             // is ever built from the request.
-            if (!MemberFilter.For(db, extensions).TryTranslate(filter, out var predicate, out var error))
+            var translated = MemberFilter.For(db, extensions).Translate(filter);
+            if (!translated.TryGetValue(out var predicate))
             {
-                return ScimMemberPage.Failed(error);
+                return ScimMemberPage.Failed(translated.Error);
             }
 
             members = db.Members(organizationId, predicate);
         }
 
         // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
-        if (!MemberPage.TryOrder(MemberFilter.For(db, extensions), members, query.Sort, out _, out var refused))
+        if (query.Sort is { } sort && MemberFilter.For(db, extensions).Order(members, sort).Error is { } refused)
         {
             return ScimMemberPage.Failed(refused);
         }

@@ -108,9 +108,10 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
                     continue;
                 }
 
-                if (!query.Filter.TryEvaluate(json, out var found, out var error))
+                var evaluated = query.Filter.Evaluate(json);
+                if (!evaluated.TryGetValue(out var found))
                 {
-                    return Task.FromResult(ScimMemberPage.Failed(error));
+                    return Task.FromResult(ScimMemberPage.Failed(evaluated.Error));
                 }
 
                 if (found)
@@ -209,9 +210,10 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
                     .Map("externalId", g => g.ExternalId)
                     .MapNormalized("displayName", g => g.NormalizedName, static value => value.ToUpperInvariant())
                     .MapMembers(HasMember(org));
-                if (!map.TryTranslate(query.Filter, out var predicate, out var error))
+                var translated = map.Translate(query.Filter);
+                if (!translated.TryGetValue(out var predicate))
                 {
-                    return Task.FromResult(ScimGroupPage.Failed(error));
+                    return Task.FromResult(ScimGroupPage.Failed(translated.Error));
                 }
 
                 rows = rows.Where(predicate);

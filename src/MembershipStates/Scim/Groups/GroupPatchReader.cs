@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Patching;
 
 namespace MembershipStates.Scim.Groups;
@@ -72,7 +73,7 @@ internal sealed class GroupPatchReader
                 continue;
             }
 
-            if (!AttributePath.TryParse(key, out var path, out var pathError))
+            if (!FilterParser.TryParsePath(key, out var path, out var pathError))
             {
                 error = PatchErrors.PathlessKeyNotAGroupAttribute(key, type, pathError);
                 return false;

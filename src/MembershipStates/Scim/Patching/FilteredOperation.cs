@@ -91,9 +91,10 @@ internal static class FilteredOperation
         matched = [];
         foreach (var element in values?.OfType<JsonObject>() ?? [])
         {
-            if (!path.TryMatchElement(element, out var matches, out var filterError))
+            var match = path.MatchElement(element);
+            if (!match.TryGetValue(out var matches))
             {
-                error = PatchErrors.FilterNotEvaluable(path, filterError);
+                error = PatchErrors.FilterNotEvaluable(path, match.Error);
                 return false;
             }
 

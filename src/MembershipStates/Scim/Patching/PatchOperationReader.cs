@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 
 namespace MembershipStates.Scim.Patching;
 
@@ -107,7 +108,7 @@ internal static class PatchOperationReader
                 error = null;
                 return true;
             case JsonValue value when value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text):
-                if (!AttributePath.TryParse(text, out path, out var pathError))
+                if (!FilterParser.TryParsePath(text, out path, out var pathError))
                 {
                     error = PatchErrors.MalformedPath(index, pathError);
                     return false;

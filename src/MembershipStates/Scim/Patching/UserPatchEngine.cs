@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Patching;
@@ -92,7 +93,7 @@ internal static class UserPatchEngine
             }
 
             var text = schemaKey is null ? key : schemaKey + ":" + key;
-            if (!AttributePath.TryParse(text, out var path, out var pathError))
+            if (!FilterParser.TryParsePath(text, out var path, out var pathError))
             {
                 error = PatchErrors.PathlessKeyNotAPath(key, type, pathError);
                 return false;
