@@ -48,7 +48,7 @@ internal static class PatchErrors
         $"Operations[{index}] has no path, so its value must be an object of attributes, such as {{\"active\":false}}.");
 
     // Paths and attributes, for Users and Groups alike.
-    public static ScimError PathlessKeyNotAPath(string key, ScimPatchOperationType type, FilterError error) =>
+    public static ScimError PathlessKeyNotAPath(string key, PatchOperationType type, FilterError error) =>
         ScimError.InvalidPath($"The key \"{key}\" of a path-less {OpName(type)} is not an attribute path: {error.Message}");
 
     public static ScimError ReadOnly(AttributePath path, string rfcSection) =>
@@ -94,7 +94,7 @@ internal static class PatchErrors
     public static ScimError PatchedUserInvalid(ScimError error) => ScimError.InvalidValue($"The patched user is not valid: {error.Detail}");
 
     // Reading a Group delta.
-    public static ScimError PathlessKeyNotAGroupAttribute(string key, ScimPatchOperationType type, FilterError error) =>
+    public static ScimError PathlessKeyNotAGroupAttribute(string key, PatchOperationType type, FilterError error) =>
         ScimError.InvalidPath($"The key \"{key}\" of a path-less {OpName(type)} is not an attribute of a Group: {error.Message}");
 
     public static ScimError NotAGroupAttribute(AttributePath path) =>
@@ -134,5 +134,5 @@ internal static class PatchErrors
     private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 
     // Only add and replace can be path-less: the request reader refuses a path-less remove.
-    private static string OpName(ScimPatchOperationType type) => type == ScimPatchOperationType.Add ? "add" : "replace";
+    private static string OpName(PatchOperationType type) => type == PatchOperationType.Add ? "add" : "replace";
 }
