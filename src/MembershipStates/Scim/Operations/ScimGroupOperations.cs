@@ -10,7 +10,7 @@ namespace MembershipStates.Scim;
 /// <para>The host does the I/O around each call: it finds the group the request names (without its members unless
 /// the answer shows them), calls the operation, commits <see cref="ScimGroupDecision.Change"/> when
 /// <see cref="ScimGroupDecision.RequiresCommit"/> is true, and writes <see cref="ScimGroupDecision.ToResponse"/>. Every
-/// operation but the list can refuse a request (400, 404, 412): it returns a <see cref="ScimResult{T}"/>, whose
+/// operation on one group can refuse a request (400, 404, 412): it returns a <see cref="ScimResult{T}"/>, whose
 /// <see cref="ScimResult{T}.Error"/> answers a refusal, as every fallible call of the package does.</para>
 /// <para>Every change increments the group's version (its ETag); a request that changes nothing keeps it. A
 /// <c>PATCH</c> is answered 204 No Content, as both Okta and Microsoft Entra ID accept and as Entra advises: it never
