@@ -90,8 +90,10 @@ internal sealed class ScimGroupHandlers
         var includeMembers = IncludesMembers(request);
         var current = await Store(request).FindByIdAsync(request.Organization, id, includeMembers, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
-        var operation = _operations.Read(current is not null && !includeMembers ? WithoutMembers(current) : current, id, ifNoneMatch);
-        return operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
+        var read = _operations.Read(current is not null && !includeMembers ? WithoutMembers(current) : current, id, ifNoneMatch);
+        return read.TryGetValue(out var operation)
+            ? operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint)
+            : read.Error.ToResponse();
     }
 
     /// <summary><c>POST /Groups</c>: answered 201 with the group.</summary>
@@ -172,7 +174,7 @@ internal sealed class ScimGroupHandlers
         string.Concat(organization, "\ngroup\n", kind, "\n", value);
 
     /// <summary>Changes the group the route's id names: serialized per id, re-read and re-decided on every attempt.</summary>
-    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupDecision> decide)
+    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimResult<ScimGroupDecision>> decide)
     {
         var id = request.ResourceId;
         var ifMatch = ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
@@ -203,18 +205,23 @@ internal sealed class ScimGroupHandlers
         return stored is null ? operation : operation.WithGroupAsStored(stored);
     }
 
-    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupDecision>> decide)
+    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimResult<ScimGroupDecision>>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
         {
-            var operation = await decide(cancellationToken).ConfigureAwait(false);
+            var decided = await decide(cancellationToken).ConfigureAwait(false);
+            if (!decided.TryGetValue(out var operation))
+            {
+                return decided.Error.ToResponse();
+            }
+
             if (!operation.RequiresCommit)
             {
                 return operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
             }
 
-            var change = operation.Change!;
+            var change = operation.Change;
             var result = await Store(request).CommitAsync(request.Organization, change, cancellationToken).ConfigureAwait(false);
             switch (result)
             {

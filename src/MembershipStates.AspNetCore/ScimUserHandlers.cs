@@ -82,7 +82,7 @@ internal sealed class ScimUserHandlers
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
         _telemetry.Decided(request, operation);
-        return await AnswerAsync(request, new Decided(operation, current?.Groups), request.Aborted).ConfigureAwait(false);
+        return await AnswerAsync(request, operation, current?.Groups, request.Aborted).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -104,7 +104,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
-                return new Decided(_operations.Create(user, existing, newId), existing?.Groups);
+                return Decided.Of(_operations.Create(user, existing, newId), existing?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -117,7 +117,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => Decided.Of(_operations.Replace(current, id, user, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -129,13 +129,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => Decided.Of(_operations.Patch(current, id, patch, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, _operations.Delete).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Delete(current, id, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
@@ -153,12 +153,10 @@ internal sealed class ScimUserHandlers
     /// version of the user's to be consistent with: any read between the request's arrival and its answer is as
     /// current as another.
     /// </remarks>
-    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, Decided decided, CancellationToken cancellationToken)
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserDecision operation, IReadOnlyList<ScimGroupReference>? groupsRead, CancellationToken cancellationToken)
     {
-        var operation = decided.Operation;
         var outcome = operation.Decision.Outcome;
         if (request.GroupStore is not { } groupStore
-            || operation.Error is not null
             || operation.IsNotModified
             || outcome is not (MembershipOutcome.Created or MembershipOutcome.Updated or MembershipOutcome.Unchanged or MembershipOutcome.Revived)
             || operation.ToResource(request.UsersEndpoint) is not { } resource)
@@ -173,7 +171,7 @@ internal sealed class ScimUserHandlers
             return ScimResponse.ForOutcome(outcome, resource.WithGroups([], request.GroupsEndpoint), operation.RequestedId ?? id);
         }
 
-        var groups = decided.Groups
+        var groups = groupsRead
             ?? [.. (await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false))[id]];
         return ScimResponse.ForOutcome(outcome, resource.WithGroups(groups, request.GroupsEndpoint), operation.RequestedId ?? id);
     }
@@ -190,7 +188,7 @@ internal sealed class ScimUserHandlers
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        Func<ScimMember?, string, ScimPrecondition, ScimUserDecision> decide)
+        Func<ScimMember?, string, ScimPrecondition, Decided> decide)
     {
         var id = request.ResourceId;
         var ifMatch = IfMatch(request);
@@ -201,7 +199,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return new Decided(decide(current, id, ifMatch), current?.Groups);
+                return decide(current, id, ifMatch);
             }).ConfigureAwait(false);
     }
 
@@ -237,11 +235,16 @@ internal sealed class ScimUserHandlers
         for (var attempt = 1; ; attempt++)
         {
             var decided = await decide(cancellationToken).ConfigureAwait(false);
-            var operation = decided.Operation;
+            if (decided.Operation is not { } operation)
+            {
+                // Refused before any decision: nothing to commit, nothing to count.
+                return decided.Refusal!.ToResponse();
+            }
+
             if (!operation.RequiresCommit)
             {
                 _telemetry.Decided(request, operation);
-                return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(request, operation, decided.Groups, cancellationToken).ConfigureAwait(false);
             }
 
             var decision = operation.Decision;
@@ -264,7 +267,7 @@ internal sealed class ScimUserHandlers
                         decision.Command,
                         decision.Outcome,
                         decision.Next.Version);
-                    return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
+                    return await AnswerAsync(request, operation, decided.Groups, cancellationToken).ConfigureAwait(false);
 
                 case ScimCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
                     _telemetry.Decided(request, operation, result);
@@ -292,6 +295,18 @@ internal sealed class ScimUserHandlers
         }
     }
 
-    /// <summary>An operation decided on a read, and the member's groups when the store read them with it.</summary>
-    private readonly record struct Decided(ScimUserDecision Operation, IReadOnlyList<ScimGroupReference>? Groups);
+    /// <summary>
+    /// What a request came to on a read: the decision, or the refusal that answers it; and the member's groups when
+    /// the store read them with it.
+    /// </summary>
+    private readonly record struct Decided(ScimUserDecision? Operation, ScimError? Refusal, IReadOnlyList<ScimGroupReference>? Groups)
+    {
+        public Decided(ScimUserDecision operation, IReadOnlyList<ScimGroupReference>? groups)
+            : this(operation, null, groups)
+        {
+        }
+
+        public static Decided Of(ScimResult<ScimUserDecision> result, IReadOnlyList<ScimGroupReference>? groups) =>
+            result.TryGetValue(out var operation) ? new(operation, groups) : new(null, result.Error, groups);
+    }
 }
