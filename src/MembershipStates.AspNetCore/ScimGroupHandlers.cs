@@ -54,10 +54,10 @@ internal sealed class ScimGroupHandlers
         }
 
         var query = new ScimGroupQuery(filter, value, IncludesMembers(request), sort.Value);
-        var result = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
-        if (result.Error is { } error)
+        var queried = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
+        if (!queried.TryGetValue(out var result))
         {
-            return error.ToResponse();
+            return queried.Error.ToResponse();
         }
 
         var groups = query.IncludeMembers ? result.Groups : [.. result.Groups.Select(WithoutMembers)];

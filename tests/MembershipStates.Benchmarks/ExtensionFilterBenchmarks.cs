@@ -102,7 +102,7 @@ public class ExtensionFilterBenchmarks
     {
         using var scope = _host!.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort));
+        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort))).Value;
         return page.TotalResults;
     }
 

@@ -86,7 +86,7 @@ public class StoreFilterBenchmarks
     {
         using var scope = _host!.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100)));
+        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100)))).Value;
         return page.TotalResults;
     }
 

@@ -41,7 +41,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         return Stored(group, members);
     }
 
-    public async Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
+    public async Task<ScimResult<ScimGroupPage>> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
@@ -53,7 +53,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             var translated = map.Translate(filter);
             if (!translated.TryGetValue(out var predicate))
             {
-                return ScimGroupPage.Failed(translated.Error);
+                return ScimResult.Failure<ScimGroupPage>(translated.Error);
             }
 
             groups = groups.Where(predicate);
@@ -66,7 +66,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             var sorted = map.Order(groups, sort);
             if (!sorted.TryGetValue(out ordered))
             {
-                return ScimGroupPage.Failed(sorted.Error);
+                return ScimResult.Failure<ScimGroupPage>(sorted.Error);
             }
         }
         else
@@ -77,7 +77,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var total = await groups.CountAsync(cancellationToken).ConfigureAwait(false);
         if (query.Page.Count == 0 || query.Page.Offset >= total)
         {
-            return ScimGroupPage.Of([], total);
+            return ScimResult.Success(ScimGroupPage.Of([], total));
         }
 
         var page = await ordered
@@ -87,7 +87,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             .ConfigureAwait(false);
         if (!query.IncludeMembers)
         {
-            return ScimGroupPage.Of([.. page.Select(g => Stored(g, null))], total);
+            return ScimResult.Success(ScimGroupPage.Of([.. page.Select(g => Stored(g, null))], total));
         }
 
         var ids = page.Select(g => g.Id).ToList();
@@ -98,7 +98,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var byGroup = members.ToLookup(m => m.GroupId);
-        return ScimGroupPage.Of([.. page.Select(g => Stored(g, byGroup[g.Id]))], total);
+        return ScimResult.Success(ScimGroupPage.Of([.. page.Select(g => Stored(g, byGroup[g.Id]))], total));
     }
 
     public async Task<ScimGroupCommitResult> CommitAsync(string organization, ScimGroupChange change, CancellationToken cancellationToken = default)

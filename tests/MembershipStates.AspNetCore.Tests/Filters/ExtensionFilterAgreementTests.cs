@@ -84,8 +84,9 @@ public abstract class ExtensionFilterAgreementTests(SampleHostFixture host)
     {
         using var scope = host.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000), sort));
-        page.Error.Should().BeNull(filter?.ToString());
+        var queried = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000), sort));
+        queried.Error.Should().BeNull(filter?.ToString());
+        var page = queried.Value;
         return [.. page.Members.Select(m => (m.Id, JsonNode.Parse(ScimJson.ToUtf8Bytes(m.ToResource(new Uri("https://example.test/scim/v2/Users"))))!.AsObject()))];
     }
 

@@ -52,8 +52,9 @@ public abstract class FilterAgreementTests(SampleHostFixture host)
     {
         using var scope = host.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000)));
-        page.Error.Should().BeNull(filter.ToString());
+        var queried = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000)));
+        queried.Error.Should().BeNull(filter.ToString());
+        var page = queried.Value;
         return [.. page.Members.Select(m => m.Id).Order(StringComparer.Ordinal)];
     }
 

@@ -71,7 +71,7 @@ public sealed class AttributePath : IEquatable<AttributePath>
     public ScimResult<bool> MatchElement(JsonObject element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return ValueFilter is null ? ScimResults.Boolean(true) : ValueFilter.EvaluateElement(element, this);
+        return ValueFilter is null ? ScimResult.Boolean(true) : ValueFilter.EvaluateElement(element, this);
     }
 
     /// <summary>Returns the canonical text of the path.</summary>

@@ -94,7 +94,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     {
         ArgumentNullException.ThrowIfNull(resource);
         return JsonFilterEvaluator.TryEvaluate(Root, Catalog, resource, parent: null, out var matches, out var error)
-            ? ScimResults.Boolean(matches)
+            ? ScimResult.Boolean(matches)
             : ScimResult<bool>.Failure(error.ToScimError());
     }
 
@@ -112,7 +112,7 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(parent);
         return JsonFilterEvaluator.TryEvaluate(Root, Catalog, element, parent.Attribute(), out var matches, out var error)
-            ? ScimResults.Boolean(matches)
+            ? ScimResult.Boolean(matches)
             : ScimResult<bool>.Failure(error.ToScimError());
     }
 
