@@ -38,9 +38,13 @@ internal sealed class ScimGroupHandlers
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            return invalid.ToScimError().ToResponse();
+            var parsed = ScimFilter.Parse(text);
+            if (!parsed.TryGetValue(out filter))
+            {
+                return parsed.Error.ToResponse();
+            }
         }
 
         var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
@@ -50,10 +54,10 @@ internal sealed class ScimGroupHandlers
         }
 
         var query = new ScimGroupQuery(filter, value, IncludesMembers(request), sort.Value);
-        var result = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
-        if (result.Error is { } error)
+        var queried = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
+        if (!queried.TryGetValue(out var result))
         {
-            return error.ToResponse();
+            return queried.Error.ToResponse();
         }
 
         var groups = query.IncludeMembers ? result.Groups : [.. result.Groups.Select(WithoutMembers)];

@@ -40,9 +40,13 @@ internal sealed class ScimUserHandlers
         }
 
         ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, _userSchema, out filter, out var invalid))
+        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            return invalid.ToScimError().ToResponse();
+            var parsed = ScimFilter.Parse(text, _userSchema);
+            if (!parsed.TryGetValue(out filter))
+            {
+                return parsed.Error.ToResponse();
+            }
         }
 
         var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);
@@ -51,10 +55,10 @@ internal sealed class ScimUserHandlers
             return sort.Error.ToResponse();
         }
 
-        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value, sort.Value), request.Aborted).ConfigureAwait(false);
-        if (result.Error is { } error)
+        var queried = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value, sort.Value), request.Aborted).ConfigureAwait(false);
+        if (!queried.TryGetValue(out var result))
         {
-            return error.ToResponse();
+            return queried.Error.ToResponse();
         }
 
         if (request.GroupStore is not { } groupStore || result.Members.Count == 0)
@@ -100,7 +104,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var existing = await request.Store.FindByUserNameOrExternalIdAsync(request.Organization, userName, user.ExternalId, cancellationToken).ConfigureAwait(false);
-                return Decided.Of(_operations.Create(user, existing, newId), existing?.Groups);
+                return new Decided(_operations.Create(user, existing, newId), existing?.Groups);
             }).ConfigureAwait(false);
     }
 
@@ -113,7 +117,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => Decided.Of(_operations.Replace(current, id, user, ifMatch), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Replace(current, id, user, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -125,13 +129,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => Decided.Of(_operations.Patch(current, id, patch, ifMatch), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Patch(current, id, patch, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Delete(current, id, ifMatch), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(ScimResult.Success(_operations.Delete(current, id, ifMatch)), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
@@ -231,10 +235,10 @@ internal sealed class ScimUserHandlers
         for (var attempt = 1; ; attempt++)
         {
             var decided = await decide(cancellationToken).ConfigureAwait(false);
-            if (decided.Operation is not { } operation)
+            if (!decided.Result.TryGetValue(out var operation))
             {
                 // Refused before any decision: nothing to commit, nothing to count.
-                return decided.Refusal!.ToResponse();
+                return decided.Result.Error.ToResponse();
             }
 
             if (!operation.RequiresCommit)
@@ -295,14 +299,5 @@ internal sealed class ScimUserHandlers
     /// What a request came to on a read: the decision, or the refusal that answers it; and the member's groups when
     /// the store read them with it.
     /// </summary>
-    private readonly record struct Decided(ScimUserDecision? Operation, ScimError? Refusal, IReadOnlyList<ScimGroupReference>? Groups)
-    {
-        public Decided(ScimUserDecision operation, IReadOnlyList<ScimGroupReference>? groups)
-            : this(operation, null, groups)
-        {
-        }
-
-        public static Decided Of(ScimResult<ScimUserDecision> result, IReadOnlyList<ScimGroupReference>? groups) =>
-            result.TryGetValue(out var operation) ? new(operation, groups) : new(null, result.Error, groups);
-    }
+    private readonly record struct Decided(ScimResult<ScimUserDecision> Result, IReadOnlyList<ScimGroupReference>? Groups);
 }

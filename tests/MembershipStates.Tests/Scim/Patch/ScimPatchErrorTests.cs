@@ -1,6 +1,7 @@
 using System.Text;
 using FluentAssertions;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Patching;
 
 namespace MembershipStates.Tests.Scim.Patch;
 
@@ -92,7 +93,7 @@ public sealed class ScimPatchErrorTests
             """));
 
         patch.Value.Operations.Select(o => o.Type).Should().Equal(
-            ScimPatchOperationType.Replace, ScimPatchOperationType.Add, ScimPatchOperationType.Remove);
+            PatchOperationType.Replace, PatchOperationType.Add, PatchOperationType.Remove);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ScimPatchPropertyTests
         // address attributes whose names the path grammar admits (RFC 7643 ATTRNAME is ASCII).
         private static UserSpec Valid(UserSpec spec) => spec with
         {
-            Unknown = [.. spec.Unknown.Where(u => AttributePath.TryParse(u.Key, out _, out _))],
+            Unknown = [.. spec.Unknown.Where(u => AttributePath.Parse(u.Key).IsSuccess)],
             UserName = string.IsNullOrWhiteSpace(spec.UserName) ? "u" + spec.UserName : spec.UserName,
             ExternalId = string.IsNullOrWhiteSpace(spec.ExternalId) ? null : spec.ExternalId,
             Emails = [.. spec.Emails.Select((e, i) => i == 0 ? e : e with { Primary = e.Primary == true ? false : e.Primary })],
