@@ -31,29 +31,13 @@ internal sealed class ScimGroupHandlers
     /// <summary><c>GET /Groups</c>: a page of groups, filtered and sorted, with or without their members.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
+        var parameters = ScimListParameters.Read(request, _options.Paging, userSchema: null);
+        if (!parameters.TryGetValue(out var list))
         {
-            return page.Error.ToResponse();
+            return parameters.Error.ToResponse();
         }
 
-        ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            var parsed = ScimFilter.Parse(text);
-            if (!parsed.TryGetValue(out filter))
-            {
-                return parsed.Error.ToResponse();
-            }
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
-        if (!sort.IsSuccess)
-        {
-            return sort.Error.ToResponse();
-        }
-
-        var query = new ScimGroupQuery(filter, value, IncludesMembers(request), sort.Value);
+        var query = new ScimGroupQuery(list.Filter, list.Page, IncludesMembers(request), list.Sort);
         var queried = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
         if (!queried.TryGetValue(out var result))
         {
@@ -61,7 +45,7 @@ internal sealed class ScimGroupHandlers
         }
 
         var groups = query.IncludeMembers ? result.Groups : [.. result.Groups.Select(WithoutMembers)];
-        return ScimGroupOperations.List(groups, result.TotalResults, value, request.GroupsEndpoint, request.UsersEndpoint);
+        return ScimGroupOperations.List(groups, result.TotalResults, list.Page, request.GroupsEndpoint, request.UsersEndpoint);
     }
 
     /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>

@@ -33,29 +33,13 @@ internal sealed class ScimUserHandlers
     /// <summary><c>GET /Users</c>: a page of members, filtered and sorted.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
+        var parameters = ScimListParameters.Read(request, _options.Paging, _userSchema);
+        if (!parameters.TryGetValue(out var list))
         {
-            return page.Error.ToResponse();
+            return parameters.Error.ToResponse();
         }
 
-        ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            var parsed = ScimFilter.Parse(text, _userSchema);
-            if (!parsed.TryGetValue(out filter))
-            {
-                return parsed.Error.ToResponse();
-            }
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);
-        if (!sort.IsSuccess)
-        {
-            return sort.Error.ToResponse();
-        }
-
-        var queried = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value, sort.Value), request.Aborted).ConfigureAwait(false);
+        var queried = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(list.Filter, list.Page, list.Sort), request.Aborted).ConfigureAwait(false);
         if (!queried.TryGetValue(out var result))
         {
             return queried.Error.ToResponse();
@@ -63,7 +47,7 @@ internal sealed class ScimUserHandlers
 
         if (request.GroupStore is not { } groupStore || result.Members.Count == 0)
         {
-            return ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
+            return ScimUserOperations.List(result.Members, result.TotalResults, list.Page, request.UsersEndpoint);
         }
 
         // One read for the whole page: each member's read-only groups, Inactive members' included.
@@ -71,7 +55,7 @@ internal sealed class ScimUserHandlers
         var resources = result.Members
             .Select(member => member.ToResource(request.UsersEndpoint).WithGroups([.. groups[member.Id]], request.GroupsEndpoint))
             .ToArray();
-        return ScimResponse.List(new ScimListResponse<ScimUser>(resources, result.TotalResults, value));
+        return ScimResponse.List(new ScimListResponse<ScimUser>(resources, result.TotalResults, list.Page));
     }
 
     /// <summary><c>GET /Users/{id}</c>.</summary>
