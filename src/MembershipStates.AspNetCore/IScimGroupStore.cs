@@ -38,7 +38,11 @@ public interface IScimGroupStore
     /// <param name="organization">The organization key.</param>
     /// <param name="query">The filter, the page and whether to read members.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The page and the total number of matches, or the error that answers a filter the store cannot run.</returns>
+    /// <returns>
+    /// The page and the total number of matches; or a failed result whose error answers a filter or sort the store
+    /// cannot run, such as the one <see cref="ScimFilterMap{T}.Translate"/> or <see cref="ScimFilterMap{T}.Order"/>
+    /// gave (<see cref="ScimResult.Failure{T}"/>).
+    /// </returns>
     /// <remarks>
     /// <para>The filters the providers send are <c>displayName eq</c>, <c>externalId eq</c>, <c>id eq</c> and, on the
     /// members, <c>members eq "u"</c>, <c>members.value eq "u"</c> and <c>members[value eq "u"]</c>, joined by
@@ -46,10 +50,10 @@ public interface IScimGroupStore
     /// <see cref="ScimFilterMap{T}"/> whose <see cref="ScimFilterMap{T}.MapMembers"/> tests membership in the
     /// database, on both sides for a two-state host.</para>
     /// <para>The order is total and the same for every page size, so that paging meets every group once: the
-    /// <see cref="ScimGroupQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.TryOrder"/>), otherwise the
+    /// <see cref="ScimGroupQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.Order"/>), otherwise the
     /// store's own.</para>
     /// </remarks>
-    Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default);
+    Task<ScimResult<ScimGroupPage>> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Applies one change atomically, if the group is still at the version it was decided against.</summary>
     /// <param name="organization">The organization key.</param>

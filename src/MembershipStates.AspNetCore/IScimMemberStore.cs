@@ -50,11 +50,15 @@ public interface IScimMemberStore
     /// <param name="organization">The organization key.</param>
     /// <param name="query">The filter, the order and the page.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The page and the total number of matches, or the error that answers a filter or sort the store cannot run.</returns>
+    /// <returns>
+    /// The page and the total number of matches; or a failed result whose error answers a filter or sort the store
+    /// cannot run, such as the one <see cref="ScimFilterMap{T}.Translate"/> or <see cref="ScimFilterMap{T}.Order"/>
+    /// gave (<see cref="ScimResult.Failure{T}"/>).
+    /// </returns>
     /// <remarks>The order is total and the same for every page size, so that paging through the results meets every
-    /// member once: the <see cref="ScimMemberQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.TryOrder"/>
+    /// member once: the <see cref="ScimMemberQuery.Sort"/> when there is one (<see cref="ScimFilterMap{T}.Order"/>
     /// applies it and breaks ties by id), otherwise the store's own (for example by creation time, then id).</remarks>
-    Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default);
+    Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Applies one decision's effects and attributes atomically, if the member is still as it was decided against.</summary>
     /// <remarks>

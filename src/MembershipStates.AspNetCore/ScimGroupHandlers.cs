@@ -31,33 +31,21 @@ internal sealed class ScimGroupHandlers
     /// <summary><c>GET /Groups</c>: a page of groups, filtered and sorted, with or without their members.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
+        var parameters = ScimListParameters.Read(request, _options.Paging, userSchema: null);
+        if (!parameters.TryGetValue(out var list))
         {
-            return page.Error.ToResponse();
+            return parameters.Error.ToResponse();
         }
 
-        ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, out filter, out var invalid))
+        var query = new ScimGroupQuery(list.Filter, list.Page, IncludesMembers(request), list.Sort);
+        var queried = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
+        if (!queried.TryGetValue(out var result))
         {
-            return invalid.ToScimError().ToResponse();
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"));
-        if (!sort.IsSuccess)
-        {
-            return sort.Error.ToResponse();
-        }
-
-        var query = new ScimGroupQuery(filter, value, IncludesMembers(request), sort.Value);
-        var result = await Store(request).QueryAsync(request.Organization, query, request.Aborted).ConfigureAwait(false);
-        if (result.Error is { } error)
-        {
-            return error.ToResponse();
+            return queried.Error.ToResponse();
         }
 
         var groups = query.IncludeMembers ? result.Groups : [.. result.Groups.Select(WithoutMembers)];
-        return ScimGroupOperations.List(groups, result.TotalResults, value, request.GroupsEndpoint, request.UsersEndpoint);
+        return ScimGroupOperations.List(groups, result.TotalResults, list.Page, request.GroupsEndpoint, request.UsersEndpoint);
     }
 
     /// <summary><c>GET /Groups</c> of a host that serves no groups: the list is valid and empty.</summary>
@@ -86,8 +74,10 @@ internal sealed class ScimGroupHandlers
         var includeMembers = IncludesMembers(request);
         var current = await Store(request).FindByIdAsync(request.Organization, id, includeMembers, request.Aborted).ConfigureAwait(false);
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
-        var operation = _operations.Read(current is not null && !includeMembers ? WithoutMembers(current) : current, id, ifNoneMatch);
-        return operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
+        var read = _operations.Read(current is not null && !includeMembers ? WithoutMembers(current) : current, id, ifNoneMatch);
+        return read.TryGetValue(out var operation)
+            ? operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint)
+            : read.Error.ToResponse();
     }
 
     /// <summary><c>POST /Groups</c>: answered 201 with the group.</summary>
@@ -168,7 +158,7 @@ internal sealed class ScimGroupHandlers
         string.Concat(organization, "\ngroup\n", kind, "\n", value);
 
     /// <summary>Changes the group the route's id names: serialized per id, re-read and re-decided on every attempt.</summary>
-    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimGroupDecision> decide)
+    private async Task<ScimResponse> ChangeByIdAsync(ScimRequest request, Func<ScimStoredGroup?, string, ScimPrecondition, ScimResult<ScimGroupDecision>> decide)
     {
         var id = request.ResourceId;
         var ifMatch = ScimPrecondition.IfMatch(request.HttpContext.Request.Headers.IfMatch.ToString());
@@ -199,18 +189,23 @@ internal sealed class ScimGroupHandlers
         return stored is null ? operation : operation.WithGroupAsStored(stored);
     }
 
-    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimGroupDecision>> decide)
+    private async Task<ScimResponse> CommitAsync(ScimRequest request, Func<CancellationToken, Task<ScimResult<ScimGroupDecision>>> decide)
     {
         var cancellationToken = request.Aborted;
         for (var attempt = 1; ; attempt++)
         {
-            var operation = await decide(cancellationToken).ConfigureAwait(false);
+            var decided = await decide(cancellationToken).ConfigureAwait(false);
+            if (!decided.TryGetValue(out var operation))
+            {
+                return decided.Error.ToResponse();
+            }
+
             if (!operation.RequiresCommit)
             {
                 return operation.ToResponse(request.GroupsEndpoint, request.UsersEndpoint);
             }
 
-            var change = operation.Change!;
+            var change = operation.Change;
             var result = await Store(request).CommitAsync(request.Organization, change, cancellationToken).ConfigureAwait(false);
             switch (result)
             {

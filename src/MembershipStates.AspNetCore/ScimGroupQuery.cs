@@ -24,12 +24,12 @@ public sealed class ScimGroupQuery
 
     /// <summary>Gets the filter (RFC 7644 §3.4.2.2), already parsed; <see langword="null"/> matches every group.</summary>
     /// <remarks>Translate it with a <see cref="ScimFilterMap{T}"/>; a filter the map cannot translate is answered with
-    /// <see cref="ScimGroupPage.Failed(ScimFilterError)"/>.</remarks>
+    /// a failed result (<see cref="ScimResult.Failure{T}"/>).</remarks>
     public ScimFilter? Filter { get; }
 
     /// <summary>Gets the order asked for (RFC 7644 §3.4.2.3); <see langword="null"/> for the store's own stable order.</summary>
-    /// <remarks>Apply it with <see cref="ScimFilterMap{T}.TryOrder"/>; a <c>sortBy</c> the map cannot sort by is answered
-    /// with <see cref="ScimGroupPage.Failed(ScimError)"/>.</remarks>
+    /// <remarks>Apply it with <see cref="ScimFilterMap{T}.Order"/>; a <c>sortBy</c> the map cannot sort by is answered
+    /// with a failed result (<see cref="ScimResult.Failure{T}"/>).</remarks>
     public ScimSort? Sort { get; }
 
     /// <summary>Gets the page: skip <see cref="ScimPage.Offset"/> matches, then return at most <see cref="ScimPage.Count"/>.</summary>

@@ -21,12 +21,12 @@ public sealed class ScimMemberQuery
 
     /// <summary>Gets the filter (RFC 7644 §3.4.2.2), already parsed and checked; <see langword="null"/> matches every member.</summary>
     /// <remarks>Translate it over the host's own rows with a <see cref="ScimFilterMap{T}"/>; a filter on an attribute the
-    /// map does not have is answered with <see cref="ScimMemberPage.Failed(ScimFilterError)"/> and the translation's error.</remarks>
+    /// map does not have is answered with a failed result (<see cref="ScimResult.Failure{T}"/>) and the translation's error.</remarks>
     public ScimFilter? Filter { get; }
 
     /// <summary>Gets the order asked for (RFC 7644 §3.4.2.3); <see langword="null"/> for the store's own stable order.</summary>
-    /// <remarks>Apply it with <see cref="ScimFilterMap{T}.TryOrder"/>, which breaks ties by <c>id</c>; a <c>sortBy</c> the
-    /// map cannot sort by is answered with <see cref="ScimMemberPage.Failed(ScimError)"/> and the error it gives.</remarks>
+    /// <remarks>Apply it with <see cref="ScimFilterMap{T}.Order"/>, which breaks ties by <c>id</c>; a <c>sortBy</c> the
+    /// map cannot sort by is answered with a failed result (<see cref="ScimResult.Failure{T}"/>) and the error it gives.</remarks>
     public ScimSort? Sort { get; }
 
     /// <summary>Gets the page: skip <see cref="ScimPage.Offset"/> matches, then return at most <see cref="ScimPage.Count"/>.</summary>

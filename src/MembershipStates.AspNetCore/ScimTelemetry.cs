@@ -155,13 +155,13 @@ internal sealed class ScimTelemetry
 
     /// <summary>Counts the decision that settled a request, and records it on the request's span.</summary>
     /// <param name="request">The request.</param>
-    /// <param name="operation">What the request came to; nothing is counted when it was refused before any decision.</param>
+    /// <param name="operation">What the request was decided to be; a request refused before any decision is not counted, and never comes here.</param>
     /// <param name="commitResult">What the store answered, when the decision was committed; <see langword="null"/> when nothing needed committing.</param>
     public void Decided(ScimRequest request, ScimUserDecision operation, ScimCommitResult? commitResult = null)
     {
         var activity = request.Activity;
         var counted = _decisions.Enabled;
-        if (operation.Error is not null || (!counted && activity is null))
+        if (!counted && activity is null)
         {
             return;
         }

@@ -33,33 +33,21 @@ internal sealed class ScimUserHandlers
     /// <summary><c>GET /Users</c>: a page of members, filtered and sorted.</summary>
     public async Task<ScimResponse> ListAsync(ScimRequest request)
     {
-        var page = ScimPage.Parse(request.Query("startIndex"), request.Query("count"), _options.Paging);
-        if (!page.TryGetValue(out var value))
+        var parameters = ScimListParameters.Read(request, _options.Paging, _userSchema);
+        if (!parameters.TryGetValue(out var list))
         {
-            return page.Error.ToResponse();
+            return parameters.Error.ToResponse();
         }
 
-        ScimFilter? filter = null;
-        if (request.Query("filter") is { } text && !string.IsNullOrWhiteSpace(text) && !ScimFilter.TryParse(text, _userSchema, out filter, out var invalid))
+        var queried = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(list.Filter, list.Page, list.Sort), request.Aborted).ConfigureAwait(false);
+        if (!queried.TryGetValue(out var result))
         {
-            return invalid.ToScimError().ToResponse();
-        }
-
-        var sort = ScimSort.Parse(request.Query("sortBy"), request.Query("sortOrder"), _userSchema);
-        if (!sort.IsSuccess)
-        {
-            return sort.Error.ToResponse();
-        }
-
-        var result = await request.Store.QueryAsync(request.Organization, new ScimMemberQuery(filter, value, sort.Value), request.Aborted).ConfigureAwait(false);
-        if (result.Error is { } error)
-        {
-            return error.ToResponse();
+            return queried.Error.ToResponse();
         }
 
         if (request.GroupStore is not { } groupStore || result.Members.Count == 0)
         {
-            return ScimUserOperations.List(result.Members, result.TotalResults, value, request.UsersEndpoint);
+            return ScimUserOperations.List(result.Members, result.TotalResults, list.Page, request.UsersEndpoint);
         }
 
         // One read for the whole page: each member's read-only groups, Inactive members' included.
@@ -67,7 +55,7 @@ internal sealed class ScimUserHandlers
         var resources = result.Members
             .Select(member => member.ToResource(request.UsersEndpoint).WithGroups([.. groups[member.Id]], request.GroupsEndpoint))
             .ToArray();
-        return ScimResponse.List(new ScimListResponse<ScimUser>(resources, result.TotalResults, value));
+        return ScimResponse.List(new ScimListResponse<ScimUser>(resources, result.TotalResults, list.Page));
     }
 
     /// <summary><c>GET /Users/{id}</c>.</summary>
@@ -78,7 +66,7 @@ internal sealed class ScimUserHandlers
         var ifNoneMatch = ScimPrecondition.IfNoneMatch(request.HttpContext.Request.Headers.IfNoneMatch.ToString());
         var operation = _operations.Read(current, id, ifNoneMatch);
         _telemetry.Decided(request, operation);
-        return await AnswerAsync(request, new Decided(operation, current?.Groups), request.Aborted).ConfigureAwait(false);
+        return await AnswerAsync(request, operation, current?.Groups, request.Aborted).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /Users</c>.</summary>
@@ -113,7 +101,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Replace(current, id, user, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -125,13 +113,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Patch(current, id, patch, ifMatch), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, _operations.Delete).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(ScimResult.Success(_operations.Delete(current, id, ifMatch)), current?.Groups)).ConfigureAwait(false);
     }
 
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
@@ -149,12 +137,10 @@ internal sealed class ScimUserHandlers
     /// version of the user's to be consistent with: any read between the request's arrival and its answer is as
     /// current as another.
     /// </remarks>
-    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, Decided decided, CancellationToken cancellationToken)
+    private static async Task<ScimResponse> AnswerAsync(ScimRequest request, ScimUserDecision operation, IReadOnlyList<ScimGroupReference>? groupsRead, CancellationToken cancellationToken)
     {
-        var operation = decided.Operation;
         var outcome = operation.Decision.Outcome;
         if (request.GroupStore is not { } groupStore
-            || operation.Error is not null
             || operation.IsNotModified
             || outcome is not (MembershipOutcome.Created or MembershipOutcome.Updated or MembershipOutcome.Unchanged or MembershipOutcome.Revived)
             || operation.ToResource(request.UsersEndpoint) is not { } resource)
@@ -169,7 +155,7 @@ internal sealed class ScimUserHandlers
             return ScimResponse.ForOutcome(outcome, resource.WithGroups([], request.GroupsEndpoint), operation.RequestedId ?? id);
         }
 
-        var groups = decided.Groups
+        var groups = groupsRead
             ?? [.. (await groupStore.FindGroupsOfMembersAsync(request.Organization, [id], cancellationToken).ConfigureAwait(false))[id]];
         return ScimResponse.ForOutcome(outcome, resource.WithGroups(groups, request.GroupsEndpoint), operation.RequestedId ?? id);
     }
@@ -186,7 +172,7 @@ internal sealed class ScimUserHandlers
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        Func<ScimMember?, string, ScimPrecondition, ScimUserDecision> decide)
+        Func<ScimMember?, string, ScimPrecondition, Decided> decide)
     {
         var id = request.ResourceId;
         var ifMatch = IfMatch(request);
@@ -197,7 +183,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return new Decided(decide(current, id, ifMatch), current?.Groups);
+                return decide(current, id, ifMatch);
             }).ConfigureAwait(false);
     }
 
@@ -233,11 +219,16 @@ internal sealed class ScimUserHandlers
         for (var attempt = 1; ; attempt++)
         {
             var decided = await decide(cancellationToken).ConfigureAwait(false);
-            var operation = decided.Operation;
+            if (!decided.Result.TryGetValue(out var operation))
+            {
+                // Refused before any decision: nothing to commit, nothing to count.
+                return decided.Result.Error.ToResponse();
+            }
+
             if (!operation.RequiresCommit)
             {
                 _telemetry.Decided(request, operation);
-                return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(request, operation, decided.Groups, cancellationToken).ConfigureAwait(false);
             }
 
             var decision = operation.Decision;
@@ -260,7 +251,7 @@ internal sealed class ScimUserHandlers
                         decision.Command,
                         decision.Outcome,
                         decision.Next.Version);
-                    return await AnswerAsync(request, decided, cancellationToken).ConfigureAwait(false);
+                    return await AnswerAsync(request, operation, decided.Groups, cancellationToken).ConfigureAwait(false);
 
                 case ScimCommitResult.VersionConflict when operation.VersionConflictError is { } stale:
                     _telemetry.Decided(request, operation, result);
@@ -288,6 +279,9 @@ internal sealed class ScimUserHandlers
         }
     }
 
-    /// <summary>An operation decided on a read, and the member's groups when the store read them with it.</summary>
-    private readonly record struct Decided(ScimUserDecision Operation, IReadOnlyList<ScimGroupReference>? Groups);
+    /// <summary>
+    /// What a request came to on a read: the decision, or the refusal that answers it; and the member's groups when
+    /// the store read them with it.
+    /// </summary>
+    private readonly record struct Decided(ScimResult<ScimUserDecision> Result, IReadOnlyList<ScimGroupReference>? Groups);
 }

@@ -298,10 +298,10 @@ public sealed class AdapterTests
             return Task.FromResult(_members.Values.FirstOrDefault(m => string.Equals(m.Attributes.UserName, userName, StringComparison.OrdinalIgnoreCase)));
         }
 
-        public Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
+        public Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
         {
             Organizations.Add(organization);
-            return Task.FromResult(ScimMemberPage.Of([], 0));
+            return Task.FromResult(ScimResult.Success(ScimMemberPage.Of([], 0)));
         }
 
         public Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)

@@ -179,8 +179,8 @@ public sealed class TelemetryAdapterTests
         public Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default) =>
             Task.FromResult<ScimMember?>(null);
 
-        public Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult(ScimMemberPage.Of([], 0));
+        public Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(ScimResult.Success(ScimMemberPage.Of([], 0)));
 
         public Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)
         {

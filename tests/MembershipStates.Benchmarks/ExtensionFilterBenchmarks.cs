@@ -96,13 +96,13 @@ public class ExtensionFilterBenchmarks
     public Task<int> SortByExtensionInteger() => QueryAsync(null, _byInteger);
 
     private static ScimFilter Parse(string text, ScimUserSchema schema) =>
-        ScimFilter.TryParse(text, schema, out var filter, out var error) ? filter : throw new InvalidOperationException(error.ToString());
+        ScimFilter.Parse(text, schema).Value;
 
     private async Task<int> QueryAsync(ScimFilter? filter, ScimSort? sort)
     {
         using var scope = _host!.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort));
+        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort))).Value;
         return page.TotalResults;
     }
 

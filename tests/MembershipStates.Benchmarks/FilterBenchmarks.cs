@@ -61,11 +61,7 @@ public class FilterBenchmarks
             _ => ("active eq true and (userName sw \"Runscope1\" or urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"sales\")",
                 u => u.Active && (u.UserName.StartsWith("Runscope1", StringComparison.OrdinalIgnoreCase) || string.Equals(u.Department, "sales", StringComparison.OrdinalIgnoreCase))),
         };
-        if (!ScimFilter.TryParse(text, out var filter, out var error))
-        {
-            throw new InvalidOperationException(error.ToString());
-        }
-
+        var filter = ScimFilter.Parse(text).Value;
         _filter = filter;
         var map = new ScimFilterMap<FilterUser>()
             .Map("userName", u => u.UserName)
@@ -73,10 +69,7 @@ public class FilterBenchmarks
             .Map("active", u => u.Active)
             .Map("emails[type eq \"work\"].value", u => u.WorkEmail)
             .Map("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", u => u.Department);
-        if (!map.TryTranslate(filter, out var predicate, out var translateError))
-        {
-            throw new InvalidOperationException(translateError.ToString());
-        }
+        var predicate = map.Translate(filter).Value;
 
         _compiled = predicate.Compile();
         _handWritten = handWritten;
@@ -101,7 +94,7 @@ public class FilterBenchmarks
         var count = 0;
         foreach (var user in _json)
         {
-            if (_filter.TryEvaluate(user, out var matches, out _) && matches)
+            if (_filter.Evaluate(user) is { IsSuccess: true, Value: true })
             {
                 count++;
             }

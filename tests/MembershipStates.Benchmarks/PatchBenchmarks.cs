@@ -62,7 +62,7 @@ public class PatchBenchmarks
     public int WholePatchPath()
     {
         var patch = ScimUserOperations.ParsePatch(_body).Value;
-        var operation = _operations.Patch(_member, _member.Id, patch);
+        var operation = _operations.Patch(_member, _member.Id, patch).Value;
         return operation.ToResponse(Users).Body.Length;
     }
 }

@@ -80,13 +80,13 @@ public class StoreFilterBenchmarks
     public Task<int> EmailsValuePath() => QueryAsync(_valuePath);
 
     private static ScimFilter Parse(string text) =>
-        ScimFilter.TryParse(text, out var filter, out var error) ? filter : throw new InvalidOperationException(error.ToString());
+        ScimFilter.Parse(text).Value;
 
     private async Task<int> QueryAsync(ScimFilter filter)
     {
         using var scope = _host!.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100)));
+        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100)))).Value;
         return page.TotalResults;
     }
 

@@ -71,7 +71,7 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
         }
     }
 
-    public Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
+    public Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -86,9 +86,10 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
                     continue;
                 }
 
-                if (!query.Filter.TryEvaluate(json, out var found, out var error))
+                var evaluated = query.Filter.Evaluate(json);
+                if (!evaluated.TryGetValue(out var found))
                 {
-                    return Task.FromResult(ScimMemberPage.Failed(error));
+                    return Task.FromResult(ScimResult.Failure<ScimMemberPage>(evaluated.Error));
                 }
 
                 if (found)
@@ -97,7 +98,7 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
                 }
             }
 
-            return Task.FromResult(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count)], matches.Count));
+            return Task.FromResult(ScimResult.Success(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count)], matches.Count)));
         }
     }
 
@@ -203,7 +204,7 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
         }
     }
 
-    public Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
+    public Task<ScimResult<ScimGroupPage>> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -216,9 +217,10 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
                     .Map("externalId", g => g.ExternalId)
                     .MapNormalized("displayName", g => g.NormalizedName, static value => value.ToUpperInvariant())
                     .MapMembers(HasMember(org));
-                if (!map.TryTranslate(query.Filter, out var predicate, out var error))
+                var translated = map.Translate(query.Filter);
+                if (!translated.TryGetValue(out var predicate))
                 {
-                    return Task.FromResult(ScimGroupPage.Failed(error));
+                    return Task.FromResult(ScimResult.Failure<ScimGroupPage>(translated.Error));
                 }
 
                 rows = rows.Where(predicate);
@@ -226,7 +228,7 @@ public sealed class MemoryStore(Fault faults = Fault.None) : IScimMemberStore, I
 
             var all = rows.ToList();
             var page = all.Skip(query.Page.Offset).Take(query.Page.Count).Select(row => ToStored(org, row, query.IncludeMembers)).ToList();
-            return Task.FromResult(ScimGroupPage.Of(page, all.Count));
+            return Task.FromResult(ScimResult.Success(ScimGroupPage.Of(page, all.Count)));
         }
     }
 

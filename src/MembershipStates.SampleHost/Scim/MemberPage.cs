@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
 using Microsoft.EntityFrameworkCore;
@@ -34,25 +33,19 @@ internal sealed class MemberPageKey
 /// </remarks>
 internal static class MemberPage
 {
-    /// <summary>Orders a member query: as <paramref name="sort"/> asks (ties broken by id), or by creation time then id.</summary>
-    /// <param name="map">The members' filter map, which also says what a <c>sortBy</c> sorts by.</param>
-    /// <returns><see langword="false"/>, with the 400 to answer, for a <c>sortBy</c> the map cannot sort by.</returns>
-    public static bool TryOrder(
-        ScimFilterMap<MemberRow> map,
-        IQueryable<MemberRow> members,
-        ScimSort? sort,
-        [NotNullWhen(true)] out IOrderedQueryable<MemberRow>? ordered,
-        [NotNullWhen(false)] out ScimError? error)
-    {
-        if (sort is not null)
+    /// <summary>
+    /// Orders a member query as <paramref name="sort"/> asks, ties broken by id, or else by creation time then id:
+    /// a stable order, the same for every page size.
+    /// </summary>
+    /// <param name="descending">Whether the default order is reversed; a reversed sort is passed as one.</param>
+    /// <remarks>The store asks the map for the sort before it counts, and answers 400 when the map cannot sort so.</remarks>
+    public static IOrderedQueryable<MemberRow> Order(ScimFilterMap<MemberRow> map, IQueryable<MemberRow> members, ScimSort? sort, bool descending = false) =>
+        (sort, descending) switch
         {
-            return map.TryOrder(members, sort, out ordered, out error);
-        }
-
-        ordered = members.OrderBy(m => m.Created).ThenBy(m => m.ScimId);
-        error = null;
-        return true;
-    }
+            ({ } asked, _) => map.Order(members, asked).Value,
+            (null, false) => members.OrderBy(m => m.Created).ThenBy(m => m.ScimId),
+            (null, true) => members.OrderByDescending(m => m.Created).ThenByDescending(m => m.ScimId),
+        };
 
     /// <summary>Reads the members of <paramref name="page"/> of <paramref name="total"/> matches.</summary>
     public static async Task<List<StoredMember>> ReadAsync(
@@ -60,15 +53,7 @@ internal static class MemberPage
     {
         var end = (int)Math.Min((long)page.Offset + page.Count, total);
         var fromEnd = page.Offset > total - end;
-        IOrderedQueryable<MemberRow>? ordered;
-        if (fromEnd && sort is null)
-        {
-            ordered = members.OrderByDescending(m => m.Created).ThenByDescending(m => m.ScimId);
-        }
-        else if (!TryOrder(map, members, fromEnd ? sort!.Reverse() : sort, out ordered, out var error))
-        {
-            throw new InvalidOperationException(error.Detail);
-        }
+        var ordered = Order(map, members, fromEnd ? sort?.Reverse() : sort, descending: fromEnd);
 
         var keys = await ordered
             .Skip(fromEnd ? total - end : page.Offset)

@@ -41,7 +41,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         return Stored(group, members);
     }
 
-    public async Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
+    public async Task<ScimResult<ScimGroupPage>> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
@@ -50,24 +50,24 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var map = FilterMap();
         if (query.Filter is { } filter)
         {
-            if (!map.TryTranslate(filter, out var predicate, out var error))
+            var translated = map.Translate(filter);
+            if (!translated.TryGetValue(out var predicate))
             {
-                return ScimGroupPage.Failed(error);
+                return ScimResult.Failure<ScimGroupPage>(translated.Error);
             }
 
             groups = groups.Where(predicate);
         }
 
         // The order asked for, ties broken by id; else a stable one, the same for every page size: creation time, then id.
-        IOrderedQueryable<Group> ordered;
+        IOrderedQueryable<Group>? ordered;
         if (query.Sort is { } sort)
         {
-            if (!map.TryOrder(groups, sort, out var sorted, out var error))
+            var sorted = map.Order(groups, sort);
+            if (!sorted.TryGetValue(out ordered))
             {
-                return ScimGroupPage.Failed(error);
+                return ScimResult.Failure<ScimGroupPage>(sorted.Error);
             }
-
-            ordered = sorted;
         }
         else
         {
@@ -77,7 +77,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         var total = await groups.CountAsync(cancellationToken).ConfigureAwait(false);
         if (query.Page.Count == 0 || query.Page.Offset >= total)
         {
-            return ScimGroupPage.Of([], total);
+            return ScimResult.Success(ScimGroupPage.Of([], total));
         }
 
         var page = await ordered
@@ -87,7 +87,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             .ConfigureAwait(false);
         if (!query.IncludeMembers)
         {
-            return ScimGroupPage.Of([.. page.Select(g => Stored(g, null))], total);
+            return ScimResult.Success(ScimGroupPage.Of([.. page.Select(g => Stored(g, null))], total));
         }
 
         var ids = page.Select(g => g.Id).ToList();
@@ -98,7 +98,7 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var byGroup = members.ToLookup(m => m.GroupId);
-        return ScimGroupPage.Of([.. page.Select(g => Stored(g, byGroup[g.Id]))], total);
+        return ScimResult.Success(ScimGroupPage.Of([.. page.Select(g => Stored(g, byGroup[g.Id]))], total));
     }
 
     public async Task<ScimGroupCommitResult> CommitAsync(string organization, ScimGroupChange change, CancellationToken cancellationToken = default)

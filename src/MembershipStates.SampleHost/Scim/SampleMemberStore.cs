@@ -72,7 +72,7 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         return found is null ? null : new ScimMember(Snapshot(found), Attributes(found.ScimId, found.Attributes));
     }
 
-    public async Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
+    public async Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var organizationId = organizations.IdOf(organization);
@@ -82,28 +82,29 @@ internal sealed class SampleMemberStore(MembershipDbContext db, MemberQueries qu
         {
             // The package turns the filter into a LINQ predicate over MemberRow, and EF Core into SQL: no SQL text
             // is ever built from the request.
-            if (!MemberFilter.For(db, extensions).TryTranslate(filter, out var predicate, out var error))
+            var translated = MemberFilter.For(db, extensions).Translate(filter);
+            if (!translated.TryGetValue(out var predicate))
             {
-                return ScimMemberPage.Failed(error);
+                return ScimResult.Failure<ScimMemberPage>(translated.Error);
             }
 
             members = db.Members(organizationId, predicate);
         }
 
         // The order asked for, through the same map, ties broken by id; else a stable one: creation time, then id.
-        if (!MemberPage.TryOrder(MemberFilter.For(db, extensions), members, query.Sort, out _, out var refused))
+        if (query.Sort is { } sort && MemberFilter.For(db, extensions).Order(members, sort).Error is { } refused)
         {
-            return ScimMemberPage.Failed(refused);
+            return ScimResult.Failure<ScimMemberPage>(refused);
         }
 
         var total = await members.CountAsync(cancellationToken).ConfigureAwait(false);
         if (query.Page.Count == 0 || query.Page.Offset >= total)
         {
-            return ScimMemberPage.Of([], total);
+            return ScimResult.Success(ScimMemberPage.Of([], total));
         }
 
         var page = await MemberPage.ReadAsync(db, MemberFilter.For(db, extensions), organizationId, members, query.Sort, query.Page, total, cancellationToken).ConfigureAwait(false);
-        return ScimMemberPage.Of([.. page.Select(m => new ScimMember(Snapshot(m), Attributes(m.ScimId, m.Attributes)))], total);
+        return ScimResult.Success(ScimMemberPage.Of([.. page.Select(m => new ScimMember(Snapshot(m), Attributes(m.ScimId, m.Attributes)))], total));
     }
 
     public async Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)

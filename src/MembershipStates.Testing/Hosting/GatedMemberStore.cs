@@ -12,7 +12,7 @@ internal sealed class GatedMemberStore(IScimMemberStore inner, CommitGate gate, 
     public Task<ScimMember?> FindByUserNameOrExternalIdAsync(string organization, string userName, string? externalId, CancellationToken cancellationToken = default) =>
         inner.FindByUserNameOrExternalIdAsync(organization, userName, externalId, cancellationToken);
 
-    public Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default) =>
+    public Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(organization, query, cancellationToken);
 
     public async Task<ScimCommitResult> CommitAsync(string organization, MembershipDecision decision, ScimUser? attributes, CancellationToken cancellationToken = default)

@@ -30,12 +30,13 @@ public abstract class FilterAgreementTests(SampleHostFixture host)
         var matchedSome = 0;
         var property = Prop.ForAll(StoredUserGenerators.Filters, text =>
         {
-            if (!ScimFilter.TryParse(text, out var filter, out var parseError))
+            var parsed = ScimFilter.Parse(text);
+            if (!parsed.TryGetValue(out var filter))
             {
-                return false.Label($"{text} does not parse: {parseError}");
+                return false.Label($"{text} does not parse: {parsed.Error}");
             }
 
-            var expected = users.Where(u => filter.TryEvaluate(u.Resource, out var matches, out _) && matches).Select(u => u.Id).Order(StringComparer.Ordinal).ToList();
+            var expected = users.Where(u => filter.Evaluate(u.Resource) is { IsSuccess: true, Value: true }).Select(u => u.Id).Order(StringComparer.Ordinal).ToList();
             var actual = QueryAsync(organization, filter).GetAwaiter().GetResult();
             checkedFilters++;
             matchedSome += expected.Count is > 0 and < Population ? 1 : 0;
@@ -51,8 +52,9 @@ public abstract class FilterAgreementTests(SampleHostFixture host)
     {
         using var scope = host.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000)));
-        page.Error.Should().BeNull(filter.ToString());
+        var queried = await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 1000)));
+        queried.Error.Should().BeNull(filter.ToString());
+        var page = queried.Value;
         return [.. page.Members.Select(m => m.Id).Order(StringComparer.Ordinal)];
     }
 

@@ -43,10 +43,10 @@ public abstract class FilterQueryPlanTests(SampleHostFixture host, ITestOutputHe
         var services = new ServiceCollection();
         SampleHostSchemaExtensionTests.Declare(services);
         var extensions = new ExtensionAttributes(services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Options.IOptions<MembershipStatesOptions>>());
-        ScimFilter.TryParse(filter, extensions.Schema, out var parsed, out _).Should().BeTrue();
-        MemberFilter.Create(db, extensions).TryTranslate(parsed!, out var predicate, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter, extensions.Schema).Value;
+        var predicate = MemberFilter.Create(db, extensions).Translate(parsed).Value;
         var organizationId = await db.Organizations.Where(o => o.Name == SampleHostFixture.Acme).Select(o => o.Id).SingleAsync();
-        var query = db.Members(organizationId, predicate!).Select(m => m.ScimId);
+        var query = db.Members(organizationId, predicate).Select(m => m.ScimId);
 
         var plan = await PlanAsync(db, query);
 

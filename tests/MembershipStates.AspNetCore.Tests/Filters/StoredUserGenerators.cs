@@ -122,5 +122,5 @@ internal static class StoredUserGenerators
     private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     /// <summary>Whether a filter parses; every generated one should.</summary>
-    public static bool Parses(string filter) => ScimFilter.TryParse(filter, out _, out _);
+    public static bool Parses(string filter) => ScimFilter.Parse(filter).IsSuccess;
 }

@@ -93,7 +93,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
         }
     }
 
-    public Task<ScimMemberPage> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
+    public Task<ScimResult<ScimMemberPage>> QueryAsync(string organization, ScimMemberQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -108,9 +108,10 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
                     continue;
                 }
 
-                if (!query.Filter.TryEvaluate(json, out var found, out var error))
+                var evaluated = query.Filter.Evaluate(json);
+                if (!evaluated.TryGetValue(out var found))
                 {
-                    return Task.FromResult(ScimMemberPage.Failed(error));
+                    return Task.FromResult(ScimResult.Failure<ScimMemberPage>(evaluated.Error));
                 }
 
                 if (found)
@@ -125,7 +126,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
                 matches.Sort((left, right) => sort.Compare(left.Json, right.Json));
             }
 
-            return Task.FromResult(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count).Select(m => m.Member)], matches.Count));
+            return Task.FromResult(ScimResult.Success(ScimMemberPage.Of([.. matches.Skip(query.Page.Offset).Take(query.Page.Count).Select(m => m.Member)], matches.Count)));
         }
     }
 
@@ -196,7 +197,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
         }
     }
 
-    public Task<ScimGroupPage> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
+    public Task<ScimResult<ScimGroupPage>> QueryAsync(string organization, ScimGroupQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -209,9 +210,10 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
                     .Map("externalId", g => g.ExternalId)
                     .MapNormalized("displayName", g => g.NormalizedName, static value => value.ToUpperInvariant())
                     .MapMembers(HasMember(org));
-                if (!map.TryTranslate(query.Filter, out var predicate, out var error))
+                var translated = map.Translate(query.Filter);
+                if (!translated.TryGetValue(out var predicate))
                 {
-                    return Task.FromResult(ScimGroupPage.Failed(error));
+                    return Task.FromResult(ScimResult.Failure<ScimGroupPage>(translated.Error));
                 }
 
                 rows = rows.Where(predicate);
@@ -219,7 +221,7 @@ internal sealed class InMemoryTwoStateStore : IScimMemberStore, IScimGroupStore
 
             var all = rows.ToList();
             var page = all.Skip(query.Page.Offset).Take(query.Page.Count).Select(row => ToStored(org, row, query.IncludeMembers)).ToList();
-            return Task.FromResult(ScimGroupPage.Of(page, all.Count));
+            return Task.FromResult(ScimResult.Success(ScimGroupPage.Of(page, all.Count)));
         }
     }
 

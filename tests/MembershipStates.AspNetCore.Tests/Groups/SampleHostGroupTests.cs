@@ -328,7 +328,7 @@ public abstract class SampleHostGroupTests(SampleHostFixture host)
         }
 
         ScimGroupOperations.ParsePatch(System.Text.Encoding.UTF8.GetBytes(AddMembers(userId)), group).TryGetValue(out var patch).Should().BeTrue();
-        var change = operations.Patch(current, group, patch!).Change!;
+        var change = operations.Patch(current, group, patch!).Value.Change!;
 
         // Without the adapter's in-process queue: only the database decides.
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>

@@ -279,17 +279,17 @@ public sealed partial class ModelBasedTests
             case GroupStepKind.CreateGroup:
             {
                 var created = operations.Create(new ScimGroup { Schemas = [ScimSchemaUris.Group], DisplayName = step.Group }, newId);
-                host.Commit(org, created.Change!);
+                host.Commit(org, created.Value.Change!);
                 return;
             }
 
             case GroupStepKind.DeleteGroup:
             {
                 var group = host.FindGroup(org, step.Group);
-                var deleted = operations.Delete(group, group?.Id ?? "missing");
-                if (deleted.RequiresCommit)
+                // A group that is not there is a 404: nothing to commit.
+                if (operations.Delete(group, group?.Id ?? "missing").TryGetValue(out var deleted) && deleted.RequiresCommit)
                 {
-                    host.Commit(org, deleted.Change!);
+                    host.Commit(org, deleted.Change);
                 }
 
                 return;
@@ -304,10 +304,10 @@ public sealed partial class ModelBasedTests
                 }
 
                 var patch = ScimGroupOperations.ParsePatch(Encoding.UTF8.GetBytes(PatchOf(host, step, group.Id)), group.Id).Value;
-                var patched = operations.Patch(group, group.Id, patch);
+                var patched = operations.Patch(group, group.Id, patch).Value;
                 if (patched.RequiresCommit)
                 {
-                    host.Commit(org, patched.Change!);
+                    host.Commit(org, patched.Change);
                 }
 
                 return;

@@ -41,7 +41,7 @@ internal static class FilterParser
         ScimAttributeCatalog catalog,
         bool declaredOnly,
         [NotNullWhen(true)] out ScimFilter? filter,
-        [NotNullWhen(false)] out ScimFilterError? error)
+        [NotNullWhen(false)] out FilterError? error)
     {
         const string Noun = "filter";
         filter = null;
@@ -72,7 +72,7 @@ internal static class FilterParser
     public static bool TryParsePath(
         string? text,
         [NotNullWhen(true)] out AttributePath? path,
-        [NotNullWhen(false)] out ScimFilterError? error)
+        [NotNullWhen(false)] out FilterError? error)
     {
         const string Noun = "path";
         var catalog = ScimAttributeCatalog.Default;

@@ -20,7 +20,7 @@ namespace MembershipStates.Scim.Filtering;
 internal sealed class JsonFilterEvaluator
 {
     private readonly ScimAttributeCatalog _catalog;
-    private ScimFilterError? _error;
+    private FilterError? _error;
 
     private JsonFilterEvaluator(ScimAttributeCatalog catalog) => _catalog = catalog;
 
@@ -38,7 +38,7 @@ internal sealed class JsonFilterEvaluator
         JsonObject json,
         AttributePath? parent,
         out bool matches,
-        [NotNullWhen(false)] out ScimFilterError? error)
+        [NotNullWhen(false)] out FilterError? error)
     {
         var evaluator = new JsonFilterEvaluator(catalog);
         var scope = parent is null
@@ -207,7 +207,7 @@ internal sealed class JsonFilterEvaluator
 
     private bool Fail(string message)
     {
-        _error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, message, null);
+        _error ??= new FilterError(ScimErrorTypes.InvalidFilter, message, null);
         return false;
     }
 

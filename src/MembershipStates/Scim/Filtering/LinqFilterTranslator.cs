@@ -67,7 +67,7 @@ internal sealed class LinqFilterTranslator
         LambdaExpression? hasMember,
         ParameterExpression parameter,
         [NotNullWhen(true)] out Expression? body,
-        [NotNullWhen(false)] out ScimFilterError? error)
+        [NotNullWhen(false)] out FilterError? error)
     {
         var translator = new LinqFilterTranslator(catalog, map, mapped, hasMember, parameter);
         body = translator.Translate(root, TranslationScope.Resource);
@@ -75,7 +75,7 @@ internal sealed class LinqFilterTranslator
         if (body is null || error is not null)
         {
             body = null;
-            error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, FilterMessages.NotTranslated, null);
+            error ??= new FilterError(ScimErrorTypes.InvalidFilter, FilterMessages.NotTranslated, null);
             return false;
         }
 

@@ -36,7 +36,7 @@ internal sealed class GroupMemberDelta
     /// <param name="value">The members sent, or <see langword="null"/>.</param>
     /// <param name="error">A 400 <c>invalidPath</c>, <c>invalidFilter</c> or <c>invalidValue</c>, otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the operation applied.</returns>
-    public bool TryApply(ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    public bool TryApply(PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         if (path.SubAttribute is not null)
         {
@@ -46,7 +46,7 @@ internal sealed class GroupMemberDelta
 
         if (path.ValueFilter is { } filter)
         {
-            if (type != ScimPatchOperationType.Remove)
+            if (type != PatchOperationType.Remove)
             {
                 error = PatchErrors.MemberFilterOnAdd(path);
                 return false;
@@ -67,7 +67,7 @@ internal sealed class GroupMemberDelta
             return true;
         }
 
-        if (type != ScimPatchOperationType.Add && value is null)
+        if (type != PatchOperationType.Add && value is null)
         {
             // A remove without a value empties the group (RFC 7644 §3.5.2.2); a replace with null leaves it empty.
             ReplaceWith([]);
@@ -82,14 +82,14 @@ internal sealed class GroupMemberDelta
 
         switch (type)
         {
-            case ScimPatchOperationType.Add:
+            case PatchOperationType.Add:
                 foreach (var member in values)
                 {
                     Add(member);
                 }
 
                 break;
-            case ScimPatchOperationType.Remove:
+            case PatchOperationType.Remove:
                 // Entra's default form removes only the members listed; emptying the group here is a classic bug.
                 foreach (var member in values)
                 {

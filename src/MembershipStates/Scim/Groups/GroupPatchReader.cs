@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Patching;
 
 namespace MembershipStates.Scim.Groups;
@@ -30,7 +31,7 @@ internal sealed class GroupPatchReader
     /// <param name="operations">The operations, in order.</param>
     /// <param name="groupId">The id of the group the request names.</param>
     /// <returns>The patch, or the first error.</returns>
-    internal static ScimResult<ScimGroupPatch> Read(IReadOnlyList<ScimPatchOperation> operations, string groupId)
+    internal static ScimResult<ScimGroupPatch> Read(IReadOnlyList<PatchOperation> operations, string groupId)
     {
         var reader = new GroupPatchReader(groupId);
         foreach (var operation in operations)
@@ -47,7 +48,7 @@ internal sealed class GroupPatchReader
     private ScimGroupPatch ToPatch() =>
         new(_displayName, _changesExternalId, _externalId, _members.Replaces, _members.Added, _members.Removed);
 
-    private bool TryApply(ScimPatchOperation operation, [NotNullWhen(false)] out ScimError? error)
+    private bool TryApply(PatchOperation operation, [NotNullWhen(false)] out ScimError? error)
     {
         if (operation.Path is { } path)
         {
@@ -63,7 +64,7 @@ internal sealed class GroupPatchReader
     }
 
     /// <summary>A path-less <c>add</c> or <c>replace</c>: each key of the object is an attribute (Okta's rename, with <c>id</c> inside).</summary>
-    private bool TryApplyObject(ScimPatchOperationType type, JsonObject value, [NotNullWhen(false)] out ScimError? error)
+    private bool TryApplyObject(PatchOperationType type, JsonObject value, [NotNullWhen(false)] out ScimError? error)
     {
         foreach (var (key, member) in value)
         {
@@ -72,7 +73,7 @@ internal sealed class GroupPatchReader
                 continue;
             }
 
-            if (!AttributePath.TryParse(key, out var path, out var pathError))
+            if (!FilterParser.TryParsePath(key, out var path, out var pathError))
             {
                 error = PatchErrors.PathlessKeyNotAGroupAttribute(key, type, pathError);
                 return false;
@@ -88,7 +89,7 @@ internal sealed class GroupPatchReader
         return true;
     }
 
-    private bool TryApplyAt(ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private bool TryApplyAt(PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         if (path.SchemaUrn is { } schema && !string.Equals(schema, ScimSchemaUris.Group, StringComparison.OrdinalIgnoreCase))
         {
@@ -116,16 +117,16 @@ internal sealed class GroupPatchReader
         }
     }
 
-    private bool TryKeepId(ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private bool TryKeepId(PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         // Okta repeats the group's own id beside displayName: nothing to change. Any other id is a change of a read-only attribute.
-        error = type != ScimPatchOperationType.Remove && IsPlain(path) && JsonStrings.ValueOf(value) is { } id && string.Equals(id, _groupId, StringComparison.Ordinal)
+        error = type != PatchOperationType.Remove && IsPlain(path) && JsonStrings.ValueOf(value) is { } id && string.Equals(id, _groupId, StringComparison.Ordinal)
             ? null
             : PatchErrors.GroupIdReadOnly(value, _groupId);
         return error is null;
     }
 
-    private bool TrySetDisplayName(ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private bool TrySetDisplayName(PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         if (!IsPlain(path))
         {
@@ -133,7 +134,7 @@ internal sealed class GroupPatchReader
             return false;
         }
 
-        if (type == ScimPatchOperationType.Remove)
+        if (type == PatchOperationType.Remove)
         {
             error = PatchErrors.DisplayNameRequired();
             return false;
@@ -150,7 +151,7 @@ internal sealed class GroupPatchReader
         return true;
     }
 
-    private bool TrySetExternalId(ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private bool TrySetExternalId(PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         if (!IsPlain(path))
         {
@@ -158,7 +159,7 @@ internal sealed class GroupPatchReader
             return false;
         }
 
-        if (type == ScimPatchOperationType.Remove || value is null)
+        if (type == PatchOperationType.Remove || value is null)
         {
             // Removed, or replaced with null: unassigned (RFC 7643 §2.5).
             _changesExternalId = true;

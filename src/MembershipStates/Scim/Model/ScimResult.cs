@@ -3,9 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// The result of reading SCIM input: a value, or the <see cref="ScimError"/> that answers the request.
+/// The result of a call that can refuse SCIM input: what it read or decided, or the <see cref="ScimError"/> that
+/// answers the request.
 /// </summary>
-/// <typeparam name="T">The type of the value read.</typeparam>
+/// <typeparam name="T">The type of the value.</typeparam>
 /// <remarks>
 /// <para>Input errors are values, never exceptions: check <see cref="IsSuccess"/>, then use <see cref="Value"/>,
 /// or answer <see cref="Error"/> with <see cref="ScimResponse.FromError"/>.</para>
@@ -21,22 +22,22 @@ public sealed class ScimResult<T>
         Error = error;
     }
 
-    /// <summary>Gets a value indicating whether the input was read; then <see cref="Error"/> is <see langword="null"/>.</summary>
+    /// <summary>Gets a value indicating whether the input was accepted; then <see cref="Error"/> is <see langword="null"/>.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
-    /// <summary>Gets the value read.</summary>
-    /// <exception cref="InvalidOperationException">The input was not read; <see cref="Error"/> says why.</exception>
+    /// <summary>Gets what the call read or decided.</summary>
+    /// <exception cref="InvalidOperationException">The input was refused; <see cref="Error"/> says why.</exception>
     public T Value => IsSuccess
         ? _value!
-        : throw new InvalidOperationException($"The input was not read ({Error.Status} {Error.ScimType}): {Error.Detail}");
+        : throw new InvalidOperationException($"The input was refused ({Error.Status} {Error.ScimType}): {Error.Detail}");
 
-    /// <summary>Gets the error that answers the request, or <see langword="null"/> when the input was read.</summary>
+    /// <summary>Gets the error that answers the request, or <see langword="null"/> when the input was accepted.</summary>
     public ScimError? Error { get; }
 
     /// <summary>Creates a successful result.</summary>
-    /// <param name="value">The value read.</param>
+    /// <param name="value">What the call read or decided.</param>
     /// <returns>The result.</returns>
     internal static ScimResult<T> Success(T value) => new(value, null);
 
@@ -50,9 +51,9 @@ public sealed class ScimResult<T>
         return new(default, error);
     }
 
-    /// <summary>Gets the value when the input was read.</summary>
-    /// <param name="value">The value, or <c>default</c> when the input was not read.</param>
-    /// <returns><see langword="true"/> when the input was read; when <see langword="false"/>, <see cref="Error"/> is not <see langword="null"/>.</returns>
+    /// <summary>Gets the value when the input was accepted.</summary>
+    /// <param name="value">The value, or <c>default</c> when the input was refused.</param>
+    /// <returns><see langword="true"/> when the input was accepted; when <see langword="false"/>, <see cref="Error"/> is not <see langword="null"/>.</returns>
     [MemberNotNullWhen(false, nameof(Error))]
     public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {

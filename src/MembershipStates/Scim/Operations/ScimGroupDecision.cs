@@ -1,35 +1,32 @@
 namespace MembershipStates.Scim;
 
 /// <summary>
-/// What a SCIM request on a group came to: an error, or the change to commit and the answer to give once it is
+/// What a SCIM request on a group was decided to be: the change to commit, if any, and the answer to give once it is
 /// committed.
 /// </summary>
 /// <remarks>
-/// <para>When <see cref="Error"/> is set nothing changes and the answer is that error (400, 404, 412). Otherwise,
-/// when <see cref="RequiresCommit"/> is true, the host commits <see cref="Change"/> in one transaction and then
-/// answers <see cref="ToResponse"/>; when it is false there is nothing to commit.</para>
+/// <para>A request refused before any decision (400, 404, 412) is no decision: the operation answers it as a failed
+/// <see cref="ScimResult{T}"/>, and nothing changes. When <see cref="RequiresCommit"/> is true the host commits
+/// <see cref="Change"/> in one transaction and then answers <see cref="ToResponse"/>; otherwise it answers at
+/// once.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ScimGroupDecision
 {
     private readonly int _status;
 
-    private ScimGroupDecision(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? error, ScimError? versionConflictError = null)
+    private ScimGroupDecision(int status, ScimStoredGroup? group, ScimGroupChange? change, ScimError? versionConflictError = null)
     {
         _status = status;
         Group = group;
         Change = change;
-        Error = error;
         VersionConflictError = versionConflictError;
     }
-
-    /// <summary>Gets the error that answers the request, or <see langword="null"/>; with it nothing changes.</summary>
-    public ScimError? Error { get; }
 
     /// <summary>Gets the change to commit, or <see langword="null"/> when there is none.</summary>
     public ScimGroupChange? Change { get; }
 
-    /// <summary>Gets the group as it is after the operation, or <see langword="null"/> when there is none (deleted, not found).</summary>
+    /// <summary>Gets the group as it is after the operation, or <see langword="null"/> when there is none (deleted).</summary>
     public ScimStoredGroup? Group { get; }
 
     /// <summary>
@@ -39,13 +36,14 @@ public sealed class ScimGroupDecision
     /// </summary>
     public ScimError? VersionConflictError { get; }
 
-    /// <summary>Gets a value indicating whether the host must commit <see cref="Change"/> before answering.</summary>
+    /// <summary>Gets a value indicating whether the decision is a change, <see cref="Change"/>, which the host must commit before answering.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Change))]
     public bool RequiresCommit => Change is not null;
 
     /// <summary>Gets a value indicating whether a read's <c>If-None-Match</c> matched, so the answer is 304.</summary>
     public bool IsNotModified => _status == 304;
 
-    /// <summary>Builds the response the provider expects: 200 or 201 with the group, 204 for a <c>PATCH</c> or a <c>DELETE</c>, 304, or the error.</summary>
+    /// <summary>Builds the response the provider expects: 200 or 201 with the group, 204 for a <c>PATCH</c> or a <c>DELETE</c>, or 304.</summary>
     /// <param name="groupsEndpoint">The absolute URL of the organization's <c>/Groups</c> endpoint, for <c>Location</c> and <c>meta.location</c>.</param>
     /// <param name="usersEndpoint">The absolute URL of the organization's <c>/Users</c> endpoint, for each member's <c>$ref</c>.</param>
     /// <returns>The response.</returns>
@@ -56,7 +54,6 @@ public sealed class ScimGroupDecision
         ArgumentNullException.ThrowIfNull(usersEndpoint);
         return _status switch
         {
-            _ when Error is not null => ScimResponse.FromError(Error),
             204 => ScimResponse.NoContent(),
             304 => ScimResponse.NotModified(Group!.Version),
             _ => ScimResponse.WithResource(_status, Group!.ToResource(groupsEndpoint, usersEndpoint), withLocation: _status == 201),
@@ -73,21 +70,19 @@ public sealed class ScimGroupDecision
     public ScimGroupDecision WithGroupAsStored(ScimStoredGroup stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return Error is null && Group is { } group && _status is 200 or 201 && stored.Id == group.Id && stored.Version == group.Version
-            ? new ScimGroupDecision(_status, stored, Change, null, VersionConflictError)
+        return Group is { } group && _status is 200 or 201 && stored.Id == group.Id && stored.Version == group.Version
+            ? new ScimGroupDecision(_status, stored, Change, VersionConflictError)
             : this;
     }
 
     /// <inheritdoc />
-    public override string ToString() => Error is not null ? $"Refused: {Error}" : $"{_status}: {Change?.ToString() ?? "no change"}";
+    public override string ToString() => $"{_status}: {Change?.ToString() ?? "no change"}";
 
-    internal static ScimGroupDecision Refused(ScimError error) => new(error.Status, null, null, error);
-
-    internal static ScimGroupDecision Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change, null);
+    internal static ScimGroupDecision Answer(int status, ScimStoredGroup? group, ScimGroupChange? change = null) => new(status, group, change);
 
     /// <summary>A change made under <paramref name="ifMatch"/>, which says what a version conflict at commit means.</summary>
     internal static ScimGroupDecision Answer(int status, ScimStoredGroup? group, ScimGroupChange change, ScimPrecondition ifMatch) =>
-        new(status, group, change, null, ifMatch.NamesVersions ? StaleIfMatch : null);
+        new(status, group, change, ifMatch.NamesVersions ? StaleIfMatch : null);
 
     private static ScimError StaleIfMatch =>
         ScimError.PreconditionFailed("The group changed since the version in If-Match; nothing was changed.");

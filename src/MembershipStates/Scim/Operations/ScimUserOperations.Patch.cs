@@ -17,7 +17,7 @@ public sealed partial class ScimUserOperations
     /// <param name="id">The id the request names.</param>
     /// <param name="patch">The operations, read with <see cref="ParsePatch"/>.</param>
     /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
-    /// <returns>The decision with the attributes to store, or an error; with an error nothing changes.</returns>
+    /// <returns>The decision with the attributes to store (404 when there is no such member, 412 when <paramref name="ifMatch"/> fails); a failure (400) when an operation may not be applied, and then nothing changes.</returns>
     /// <remarks>
     /// <para>All operations apply to a copy, in order; the first that fails refuses the whole request. The resulting
     /// <c>active</c> — from Okta's <c>{"op":"replace","value":{"active":false}}</c>, Entra's
@@ -26,17 +26,17 @@ public sealed partial class ScimUserOperations
     /// <para>A path naming a <c>readOnly</c> attribute of a host's extension, or operations that change one or change
     /// or remove an <c>immutable</c> one that has a value, are a 400 <c>mutability</c> (RFC 7644 §3.5.2).</para>
     /// </remarks>
-    public ScimUserDecision Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
+    public ScimResult<ScimUserDecision> Patch(ScimMember? current, string id, ScimPatchRequest patch, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (current is null)
         {
-            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return Decided(ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id));
         }
 
         if (!UserPatchEngine.TryApply(current.Attributes, patch.Operations, _catalog, out var applied, out var error))
         {
-            return ScimUserDecision.Refused(error, id);
+            return Refused(error);
         }
 
         var patched = current.Attributes;
@@ -46,23 +46,23 @@ public sealed partial class ScimUserOperations
             var read = ScimJson.FromJsonObject(changed);
             if (!read.TryGetValue(out var user))
             {
-                return ScimUserDecision.Refused(PatchErrors.PatchedUserInvalid(read.Error), id);
+                return Refused(PatchErrors.PatchedUserInvalid(read.Error));
             }
 
             if (ScimUserValidator.ForResults.Check(user) is { } invalid)
             {
-                return ScimUserDecision.Refused(invalid, id);
+                return Refused(invalid);
             }
 
             var kept = ScimExtensionValues.Check(user.ToHostAttributes(_catalog), _catalog);
             if (!kept.TryGetValue(out patched))
             {
-                return ScimUserDecision.Refused(kept.Error, id);
+                return Refused(kept.Error);
             }
 
             if (ScimExtensionMutability.CheckPatch(patched, current.Attributes, _catalog) is { } unchangeable)
             {
-                return ScimUserDecision.Refused(unchangeable, id);
+                return Refused(unchangeable);
             }
 
             // Compared as read back, so a value sent in another form (manager as a string) is no change.
@@ -71,6 +71,6 @@ public sealed partial class ScimUserOperations
             changesAttributes = !JsonNode.DeepEquals(normalized, applied.Original);
         }
 
-        return Change(current, id, changesAttributes ? patched : current.Attributes, changesAttributes, applied.Active, ifMatch);
+        return Decided(Change(current, id, changesAttributes ? patched : current.Attributes, changesAttributes, applied.Active, ifMatch));
     }
 }

@@ -10,7 +10,9 @@ namespace MembershipStates.Scim;
 /// <remarks>
 /// <para>The host does the I/O around each call: it finds the member the request concerns, calls the operation,
 /// commits the decision when <see cref="ScimUserDecision.RequiresCommit"/> is true, and writes
-/// <see cref="ScimUserDecision.ToResponse"/> to the wire.</para>
+/// <see cref="ScimUserDecision.ToResponse"/> to the wire. An operation that can refuse a request returns a
+/// <see cref="ScimResult{T}"/>, whose <see cref="ScimResult{T}.Error"/> answers a refusal, as every fallible call of
+/// the package does.</para>
 /// <para>The attributes an operation hands the host to store hold only what a schema of the server declares:
 /// attributes, sub-attributes and extension schemas a <c>POST</c> or <c>PUT</c> body (or a PATCH value) carries beyond
 /// them are ignored, as RFC 7644 §3.3 allows, so <c>/Schemas</c> describes everything stored. A PATCH <c>path</c>
@@ -54,28 +56,28 @@ public sealed partial class ScimUserOperations
     /// <param name="requested">The user the request sends, read with <see cref="ParseUser"/>.</param>
     /// <param name="existing">The member of the organization with the same <c>userName</c> (compared case-insensitively) or <c>externalId</c>, Inactive included; <see langword="null"/> when there is none.</param>
     /// <param name="newId">The SCIM id to assign if a new membership is created.</param>
-    /// <returns>Created (201), revived in place with the existing id (201), or a conflict (409 <c>uniqueness</c>).</returns>
+    /// <returns>Created (201), revived in place with the existing id (201), or a conflict (409 <c>uniqueness</c>); a failure (400) when the user cannot be stored as sent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requested"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="newId"/> is null, empty or white space.</exception>
-    public ScimUserDecision Create(ScimUser requested, ScimMember? existing, string newId)
+    public ScimResult<ScimUserDecision> Create(ScimUser requested, ScimMember? existing, string newId)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (ScimUserValidator.ForRequests.Check(requested) is { } invalid)
         {
-            return ScimUserDecision.Refused(invalid);
+            return Refused(invalid);
         }
 
         var kept = Keep(requested, existing?.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserDecision.Refused(kept.Error);
+            return Refused(kept.Error);
         }
 
         var current = existing?.Membership ?? MembershipSnapshot.NotMember;
         var decision = _lifecycle.Decide(current, MembershipCommand.Provision(newId, requested.Active));
-        return decision.IsChange
+        return Decided(decision.IsChange
             ? ScimUserDecision.Decided(decision, attributes)
-            : ScimUserDecision.Decided(decision, existing?.Attributes);
+            : ScimUserDecision.Decided(decision, existing?.Attributes));
     }
 
     /// <summary>Reads a user (<c>GET /Users/{id}</c>).</summary>
@@ -100,7 +102,7 @@ public sealed partial class ScimUserOperations
     /// <param name="id">The id the request names.</param>
     /// <param name="requested">The user the request sends, read with <see cref="ParseUser"/>.</param>
     /// <param name="ifMatch">The request's <c>If-Match</c>.</param>
-    /// <returns>The decision with the attributes to store, or an error.</returns>
+    /// <returns>The decision with the attributes to store (404 when there is no such member, 412 when <paramref name="ifMatch"/> fails); a failure (400) when the request may not be applied.</returns>
     /// <remarks>
     /// <para>A <c>PUT</c> that leaves <c>active</c> out keeps the current state and changes only the profile; one that
     /// sends <c>active</c> deactivates or reactivates in the same decision as its attribute changes.</para>
@@ -108,44 +110,42 @@ public sealed partial class ScimUserOperations
     /// <c>meta.resourceType</c> other than <c>User</c>, is a 400 <c>mutability</c> error; otherwise what is sent for
     /// them (Okta sends them back as it read them) is ignored.</para>
     /// </remarks>
-    public ScimUserDecision Replace(ScimMember? current, string id, ScimUser requested, ScimPrecondition ifMatch = default)
+    public ScimResult<ScimUserDecision> Replace(ScimMember? current, string id, ScimUser requested, ScimPrecondition ifMatch = default)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (current is null)
         {
-            return ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id);
+            return Decided(ScimUserDecision.Decided(_lifecycle.Decide(MembershipSnapshot.NotMember, MembershipCommand.UpdateProfile()), null, id));
         }
 
         if (requested.Id is not null && !string.Equals(requested.Id, current.Id, StringComparison.Ordinal))
         {
-            return ScimUserDecision.Refused(
-                ScimError.Mutability($"'id' is read-only: the request sends \"{requested.Id}\" for the user \"{current.Id}\"."), id);
+            return Refused(ScimError.Mutability($"'id' is read-only: the request sends \"{requested.Id}\" for the user \"{current.Id}\"."));
         }
 
         if (requested.Meta?.ResourceType is { } type && !string.Equals(type, "User", StringComparison.OrdinalIgnoreCase))
         {
-            return ScimUserDecision.Refused(
-                ScimError.Mutability($"'meta' is read-only: 'meta.resourceType' is \"User\", not \"{type}\"."), id);
+            return Refused(ScimError.Mutability($"'meta' is read-only: 'meta.resourceType' is \"User\", not \"{type}\"."));
         }
 
         if (ScimUserValidator.ForRequests.Check(requested) is { } invalid)
         {
-            return ScimUserDecision.Refused(invalid, id);
+            return Refused(invalid);
         }
 
         var kept = Keep(requested, current.Attributes);
         if (!kept.TryGetValue(out var attributes))
         {
-            return ScimUserDecision.Refused(kept.Error, id);
+            return Refused(kept.Error);
         }
 
-        return Change(
+        return Decided(Change(
             current,
             id,
             attributes,
             !JsonNode.DeepEquals(ScimJson.ToJsonObject(attributes), ScimJson.ToJsonObject(current.Attributes)),
             requested.IsActiveSpecified ? requested.Active : null,
-            ifMatch);
+            ifMatch));
     }
 
     /// <summary>
@@ -200,4 +200,7 @@ public sealed partial class ScimUserOperations
         return ScimUserDecision.Decided(decision, kept, id, ifMatch);
     }
 
+    private static ScimResult<ScimUserDecision> Decided(ScimUserDecision decision) => ScimResult<ScimUserDecision>.Success(decision);
+
+    private static ScimResult<ScimUserDecision> Refused(ScimError error) => ScimResult<ScimUserDecision>.Failure(error);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Patching;
@@ -26,7 +27,7 @@ internal static class EntraManagerQuirk
     /// <param name="path">The path sent.</param>
     /// <returns>The path of the enterprise manager.</returns>
     public static AttributePath RemovalPath(AttributePath path) =>
-        AttributePath.TryParse($"{ScimSchemaIds.EnterpriseUser}:manager", out var manager, out _) ? manager : path;
+        FilterParser.TryParsePath($"{ScimSchemaIds.EnterpriseUser}:manager", out var manager, out _) ? manager : path;
 
     private static bool IsEmptyString(JsonNode? node) => JsonStrings.ValueOf(node) is { Length: 0 };
 }

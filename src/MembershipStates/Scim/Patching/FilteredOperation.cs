@@ -25,7 +25,7 @@ internal static class FilteredOperation
     /// <param name="value">The value, coerced to the attribute's type.</param>
     /// <param name="error">A 400 <c>invalidFilter</c>, <c>noTarget</c> or <c>invalidValue</c>, otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the operation applied.</returns>
-    public static bool TryApply(JsonObject container, string key, ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    public static bool TryApply(JsonObject container, string key, PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         var values = container[key] as JsonArray;
         if (!TrySelect(values, path, out var matched, out error))
@@ -33,7 +33,7 @@ internal static class FilteredOperation
             return false;
         }
 
-        if (type == ScimPatchOperationType.Remove)
+        if (type == PatchOperationType.Remove)
         {
             foreach (var element in matched)
             {
@@ -91,9 +91,10 @@ internal static class FilteredOperation
         matched = [];
         foreach (var element in values?.OfType<JsonObject>() ?? [])
         {
-            if (!path.TryMatchElement(element, out var matches, out var filterError))
+            var match = path.MatchElement(element);
+            if (!match.TryGetValue(out var matches))
             {
-                error = PatchErrors.FilterNotEvaluable(path, filterError);
+                error = PatchErrors.FilterNotEvaluable(path, match.Error);
                 return false;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 
 namespace MembershipStates.Scim.Patching;
 
@@ -34,7 +35,7 @@ internal static class PatchErrors
     public static ScimError UnknownOp(int index, string? op) => ScimError.InvalidSyntax(
         $"Operations[{index}].op is {(op is null ? "missing" : $"\"{op}\"")}; it must be \"add\", \"replace\" or \"remove\".");
 
-    public static ScimError MalformedPath(int index, ScimFilterError error) => ScimError.InvalidPath($"Operations[{index}].path: {error.Message}");
+    public static ScimError MalformedPath(int index, FilterError error) => ScimError.InvalidPath($"Operations[{index}].path: {error.Message}");
 
     public static ScimError PathNotAString(int index) => ScimError.InvalidPath($"Operations[{index}].path must be a non-empty string.");
 
@@ -47,7 +48,7 @@ internal static class PatchErrors
         $"Operations[{index}] has no path, so its value must be an object of attributes, such as {{\"active\":false}}.");
 
     // Paths and attributes, for Users and Groups alike.
-    public static ScimError PathlessKeyNotAPath(string key, ScimPatchOperationType type, ScimFilterError error) =>
+    public static ScimError PathlessKeyNotAPath(string key, PatchOperationType type, FilterError error) =>
         ScimError.InvalidPath($"The key \"{key}\" of a path-less {OpName(type)} is not an attribute path: {error.Message}");
 
     public static ScimError ReadOnly(AttributePath path, string rfcSection) =>
@@ -69,8 +70,8 @@ internal static class PatchErrors
     public static ScimError FilterOnSingleValued(string attribute) =>
         ScimError.InvalidPath($"'{attribute}' is single-valued; a value filter applies to multi-valued attributes only.");
 
-    public static ScimError FilterNotEvaluable(AttributePath path, ScimFilterError error) =>
-        ScimError.InvalidFilter($"The filter of '{path}' cannot be evaluated: {error.Message}");
+    public static ScimError FilterNotEvaluable(AttributePath path, ScimError error) =>
+        ScimError.InvalidFilter($"The filter of '{path}' cannot be evaluated: {error.Detail}");
 
     public static ScimError FilterSelectsNothing(AttributePath path) =>
         ScimError.NoTarget($"'{path}' selects no value, and its filter does not describe one to add.");
@@ -93,7 +94,7 @@ internal static class PatchErrors
     public static ScimError PatchedUserInvalid(ScimError error) => ScimError.InvalidValue($"The patched user is not valid: {error.Detail}");
 
     // Reading a Group delta.
-    public static ScimError PathlessKeyNotAGroupAttribute(string key, ScimPatchOperationType type, ScimFilterError error) =>
+    public static ScimError PathlessKeyNotAGroupAttribute(string key, PatchOperationType type, FilterError error) =>
         ScimError.InvalidPath($"The key \"{key}\" of a path-less {OpName(type)} is not an attribute of a Group: {error.Message}");
 
     public static ScimError NotAGroupAttribute(AttributePath path) =>
@@ -133,5 +134,5 @@ internal static class PatchErrors
     private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 
     // Only add and replace can be path-less: the request reader refuses a path-less remove.
-    private static string OpName(ScimPatchOperationType type) => type == ScimPatchOperationType.Add ? "add" : "replace";
+    private static string OpName(PatchOperationType type) => type == PatchOperationType.Add ? "add" : "replace";
 }

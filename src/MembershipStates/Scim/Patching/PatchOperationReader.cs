@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 
 namespace MembershipStates.Scim.Patching;
 
 /// <summary>
-/// Reads one member of a <c>PATCH</c> request's <c>Operations</c> into a <see cref="ScimPatchOperation"/>, checking
+/// Reads one member of a <c>PATCH</c> request's <c>Operations</c> into a <see cref="PatchOperation"/>, checking
 /// what can be checked without the resource: the <c>op</c>, the <c>path</c>'s grammar, a value where one is needed.
 /// </summary>
 /// <remarks>
@@ -23,7 +24,7 @@ internal static class PatchOperationReader
     public static bool TryRead(
         JsonNode? node,
         int index,
-        [NotNullWhen(true)] out ScimPatchOperation? operation,
+        [NotNullWhen(true)] out PatchOperation? operation,
         [NotNullWhen(false)] out ScimError? error)
     {
         operation = null;
@@ -46,19 +47,19 @@ internal static class PatchOperationReader
         }
 
         var hasValue = JsonMembers.TryFind(member, "value", out var value);
-        if (type == ScimPatchOperationType.Remove && path is null)
+        if (type == PatchOperationType.Remove && path is null)
         {
             error = PatchErrors.RemoveWithoutPath(index);
             return false;
         }
 
-        if (type != ScimPatchOperationType.Remove && !hasValue)
+        if (type != PatchOperationType.Remove && !hasValue)
         {
             error = PatchErrors.MissingValue(index, opText);
             return false;
         }
 
-        if (type != ScimPatchOperationType.Remove && path is null && value is not JsonObject)
+        if (type != PatchOperationType.Remove && path is null && value is not JsonObject)
         {
             error = PatchErrors.PathlessValueNotAnObject(index);
             return false;
@@ -70,23 +71,23 @@ internal static class PatchOperationReader
             member.Remove(value.GetPropertyName());
         }
 
-        operation = new ScimPatchOperation(type, path, value);
+        operation = new PatchOperation(type, path, value);
         return true;
     }
 
-    private static bool TryParseOp([NotNullWhen(true)] string? text, out ScimPatchOperationType type)
+    private static bool TryParseOp([NotNullWhen(true)] string? text, out PatchOperationType type)
     {
         if (string.Equals(text, "add", StringComparison.OrdinalIgnoreCase))
         {
-            type = ScimPatchOperationType.Add;
+            type = PatchOperationType.Add;
         }
         else if (string.Equals(text, "replace", StringComparison.OrdinalIgnoreCase))
         {
-            type = ScimPatchOperationType.Replace;
+            type = PatchOperationType.Replace;
         }
         else if (string.Equals(text, "remove", StringComparison.OrdinalIgnoreCase))
         {
-            type = ScimPatchOperationType.Remove;
+            type = PatchOperationType.Remove;
         }
         else
         {
@@ -107,7 +108,7 @@ internal static class PatchOperationReader
                 error = null;
                 return true;
             case JsonValue value when value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text):
-                if (!AttributePath.TryParse(text, out path, out var pathError))
+                if (!FilterParser.TryParsePath(text, out path, out var pathError))
                 {
                     error = PatchErrors.MalformedPath(index, pathError);
                     return false;

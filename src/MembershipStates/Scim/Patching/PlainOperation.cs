@@ -23,7 +23,7 @@ internal static class PlainOperation
     /// <param name="path">The path; its sub-attribute, if any, is what changes.</param>
     /// <param name="attribute">The attribute's definition.</param>
     /// <param name="value">The value, coerced to the attribute's type.</param>
-    public static void Apply(JsonObject container, string key, ScimPatchOperationType type, AttributePath path, ScimAttributeDefinition attribute, JsonNode? value)
+    public static void Apply(JsonObject container, string key, PatchOperationType type, AttributePath path, ScimAttributeDefinition attribute, JsonNode? value)
     {
         if (path.SubAttribute is { } sub)
         {
@@ -32,7 +32,7 @@ internal static class PlainOperation
         }
 
         var existing = container[key];
-        if (type == ScimPatchOperationType.Remove)
+        if (type == PatchOperationType.Remove)
         {
             if (attribute.MultiValued && value is not null && existing is JsonArray values)
             {
@@ -51,14 +51,14 @@ internal static class PlainOperation
             {
                 container[key] = null;
             }
-            else if (type == ScimPatchOperationType.Replace)
+            else if (type == PatchOperationType.Replace)
             {
                 container.Remove(key);
             }
         }
         else if (attribute.MultiValued)
         {
-            container[key] = type == ScimPatchOperationType.Add
+            container[key] = type == PatchOperationType.Add
                 ? MultiValuedMerge.Add(existing as JsonArray, value)
                 : MultiValuedMerge.Replacement(value);
         }
@@ -89,10 +89,10 @@ internal static class PlainOperation
     /// <param name="sub">The sub-attribute, in any case.</param>
     /// <param name="type">The operation.</param>
     /// <param name="value">The value to set.</param>
-    public static void SetOrRemove(JsonObject element, string sub, ScimPatchOperationType type, JsonNode? value)
+    public static void SetOrRemove(JsonObject element, string sub, PatchOperationType type, JsonNode? value)
     {
         var key = JsonMembers.KeyOf(element, sub);
-        if (type == ScimPatchOperationType.Remove)
+        if (type == PatchOperationType.Remove)
         {
             element.Remove(key);
         }
@@ -102,7 +102,7 @@ internal static class PlainOperation
         }
     }
 
-    private static void ApplyToSubAttribute(JsonObject container, string key, string sub, ScimPatchOperationType type, JsonNode? value)
+    private static void ApplyToSubAttribute(JsonObject container, string key, string sub, PatchOperationType type, JsonNode? value)
     {
         var existing = container[key];
         if (existing is JsonArray elements)
@@ -118,7 +118,7 @@ internal static class PlainOperation
 
         if (existing is not JsonObject parent)
         {
-            if (type == ScimPatchOperationType.Remove)
+            if (type == PatchOperationType.Remove)
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim.Patching;
@@ -34,7 +35,7 @@ internal static class UserPatchEngine
     /// <returns><see langword="true"/> when every operation applied.</returns>
     public static bool TryApply(
         ScimUser attributes,
-        IReadOnlyList<ScimPatchOperation> operations,
+        IReadOnlyList<PatchOperation> operations,
         ScimAttributeCatalog catalog,
         out UserPatchOutcome outcome,
         [NotNullWhen(false)] out ScimError? error)
@@ -54,7 +55,7 @@ internal static class UserPatchEngine
         return true;
     }
 
-    private static bool TryApply(PatchDraft draft, ScimPatchOperation operation, [NotNullWhen(false)] out ScimError? error)
+    private static bool TryApply(PatchDraft draft, PatchOperation operation, [NotNullWhen(false)] out ScimError? error)
     {
         if (operation.Path is { } path)
         {
@@ -70,7 +71,7 @@ internal static class UserPatchEngine
     }
 
     /// <summary>Applies a path-less value, or the value of a whole extension schema: each key is an attribute path.</summary>
-    private static bool TryApplyObject(PatchDraft draft, ScimPatchOperationType type, JsonObject value, string? schemaKey, [NotNullWhen(false)] out ScimError? error)
+    private static bool TryApplyObject(PatchDraft draft, PatchOperationType type, JsonObject value, string? schemaKey, [NotNullWhen(false)] out ScimError? error)
     {
         foreach (var (key, member) in value)
         {
@@ -92,7 +93,7 @@ internal static class UserPatchEngine
             }
 
             var text = schemaKey is null ? key : schemaKey + ":" + key;
-            if (!AttributePath.TryParse(text, out var path, out var pathError))
+            if (!FilterParser.TryParsePath(text, out var path, out var pathError))
             {
                 error = PatchErrors.PathlessKeyNotAPath(key, type, pathError);
                 return false;
@@ -108,7 +109,7 @@ internal static class UserPatchEngine
         return true;
     }
 
-    private static bool TryApplyAt(PatchDraft draft, ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private static bool TryApplyAt(PatchDraft draft, PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
         if (draft.SchemaKeyNamedBy(path) is { } schemaKey)
         {
@@ -130,11 +131,11 @@ internal static class UserPatchEngine
             return false;
         }
 
-        if (type != ScimPatchOperationType.Remove)
+        if (type != PatchOperationType.Remove)
         {
             if (EntraManagerQuirk.IsRemoval(target, path, value))
             {
-                type = ScimPatchOperationType.Remove;
+                type = PatchOperationType.Remove;
                 path = EntraManagerQuirk.RemovalPath(path);
             }
             else if (!PatchValueCoercion.TryCoerce(value, target.Value, path, out value, out error))
@@ -143,7 +144,7 @@ internal static class UserPatchEngine
             }
         }
 
-        var container = draft.ContainerOf(path, create: type != ScimPatchOperationType.Remove);
+        var container = draft.ContainerOf(path, create: type != PatchOperationType.Remove);
         if (container is null)
         {
             return true; // removing from an extension the user does not have: nothing to remove
@@ -160,9 +161,9 @@ internal static class UserPatchEngine
     }
 
     /// <summary>Applies an operation on a whole extension schema: remove it, or apply its attributes.</summary>
-    private static bool TryApplySchema(PatchDraft draft, ScimPatchOperationType type, string schemaKey, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private static bool TryApplySchema(PatchDraft draft, PatchOperationType type, string schemaKey, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
-        if (type == ScimPatchOperationType.Remove)
+        if (type == PatchOperationType.Remove)
         {
             if (draft.Current.ContainsKey(schemaKey))
             {
@@ -188,9 +189,9 @@ internal static class UserPatchEngine
         return TryApplyObject(draft, type, attributes, schemaKey, out error);
     }
 
-    private static bool TrySetActive(PatchDraft draft, ScimPatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
+    private static bool TrySetActive(PatchDraft draft, PatchOperationType type, AttributePath path, JsonNode? value, [NotNullWhen(false)] out ScimError? error)
     {
-        if (type == ScimPatchOperationType.Remove || path.SubAttribute is not null || path.ValueFilter is not null)
+        if (type == PatchOperationType.Remove || path.SubAttribute is not null || path.ValueFilter is not null)
         {
             error = PatchErrors.ActiveNotReplaceable();
             return false;

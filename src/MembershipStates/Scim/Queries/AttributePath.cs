@@ -11,7 +11,7 @@ namespace MembershipStates.Scim;
 /// <c>emails[type eq "work"].value</c>.
 /// </summary>
 /// <remarks>
-/// <para>Parse the <c>path</c> of a <c>PATCH</c> operation (RFC 7644 §3.5.2) with <see cref="TryParse"/>; filters
+/// <para>Parse the <c>path</c> of a <c>PATCH</c> operation (RFC 7644 §3.5.2) with <see cref="Parse"/>; filters
 /// carry their attribute paths the same way.</para>
 /// <para>Attribute names are case-insensitive (RFC 7643 §2.1): equality ignores the case of the URN, the attribute
 /// and the sub-attribute, and compares value filters structurally. <see cref="ToString"/> prints the canonical
@@ -39,7 +39,7 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// <summary>
     /// Gets the filter that selects values of a multi-valued attribute, such as <c>type eq "work"</c> in
     /// <c>emails[type eq "work"].value</c>, or <see langword="null"/>. Its attribute names are sub-attributes of
-    /// <see cref="Name"/>; test one value with <see cref="TryMatchElement"/>.
+    /// <see cref="Name"/>; test one value with <see cref="MatchElement"/>.
     /// </summary>
     public ScimFilter? ValueFilter { get; }
 
@@ -51,36 +51,27 @@ public sealed class AttributePath : IEquatable<AttributePath>
     /// <c>attrPath / valuePath [subAttr]</c>.
     /// </summary>
     /// <param name="text">The path text.</param>
-    /// <param name="path">The path, when the text is valid.</param>
-    /// <param name="error">Why the text is not a valid path (<c>scimType</c> <see cref="ScimErrorTypes.InvalidPath"/>), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the text is a valid path.</returns>
+    /// <returns>The path, or a 400 <c>invalidPath</c> error whose detail says what is wrong and where.</returns>
     /// <remarks>Never throws: every input yields a path or an error. Unknown attributes are valid paths.</remarks>
-    public static bool TryParse(
-        [NotNullWhen(true)] string? text,
-        [NotNullWhen(true)] out AttributePath? path,
-        [NotNullWhen(false)] out ScimFilterError? error) =>
-        FilterParser.TryParsePath(text, out path, out error);
+    public static ScimResult<AttributePath> Parse(string? text) =>
+        FilterParser.TryParsePath(text, out var path, out var error)
+            ? ScimResult<AttributePath>.Success(path)
+            : ScimResult<AttributePath>.Failure(error.ToScimError());
 
     /// <summary>
     /// Tests one value of this multi-valued complex attribute against <see cref="ValueFilter"/>, as a <c>PATCH</c>
     /// does for <c>emails[type eq "work"]</c>.
     /// </summary>
     /// <param name="element">One value of the attribute, such as <c>{"type":"work","value":"a@b.c","primary":true}</c>.</param>
-    /// <param name="matches">Whether the value matches; <see langword="true"/> when the path has no value filter.</param>
-    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
+    /// <returns>
+    /// Whether the value matches (always, when the path has no value filter), or a 400 <c>invalidFilter</c> error
+    /// when the filter cannot be evaluated.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="element"/> is <see langword="null"/>.</exception>
-    public bool TryMatchElement(JsonObject element, out bool matches, [NotNullWhen(false)] out ScimFilterError? error)
+    public ScimResult<bool> MatchElement(JsonObject element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        if (ValueFilter is null)
-        {
-            matches = true;
-            error = null;
-            return true;
-        }
-
-        return ValueFilter.TryEvaluateElement(element, this, out matches, out error);
+        return ValueFilter is null ? ScimResult.Boolean(true) : ValueFilter.EvaluateElement(element, this);
     }
 
     /// <summary>Returns the canonical text of the path.</summary>

@@ -8,7 +8,7 @@ namespace MembershipStates.Scim;
 /// <summary>
 /// A parsed SCIM filter (RFC 7644 §3.4.2.2), such as <c>userName eq "bjensen"</c> or
 /// <c>emails[type eq "work"].value eq "user@contoso.com"</c>: evaluate it against a resource's JSON with
-/// <see cref="TryEvaluate"/>, or translate it into a LINQ predicate with <see cref="ScimFilterMap{T}"/>.
+/// <see cref="Evaluate"/>, or translate it into a LINQ predicate with <see cref="ScimFilterMap{T}"/>.
 /// </summary>
 /// <remarks>
 /// <para>The whole grammar is supported: <c>eq ne co sw ew gt ge lt le pr</c>, <c>and or not</c> with
@@ -44,15 +44,14 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
 
     /// <summary>Parses a filter, such as the <c>filter</c> query parameter of <c>GET /Users</c>.</summary>
     /// <param name="text">The filter text.</param>
-    /// <param name="filter">The filter, when the text is valid.</param>
-    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>, with the position), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the text is a valid filter.</returns>
+    /// <returns>
+    /// The filter, or a 400 <c>invalidFilter</c> error whose detail says what is wrong and where, such as
+    /// <c>'eg' is not a SCIM operator; use eq, ne, co, sw, ew, gt, ge, lt, le or pr. (at position 9)</c> for
+    /// <c>userName eg "x"</c>.
+    /// </returns>
     /// <remarks>Never throws: every input yields a filter or an error.</remarks>
-    public static bool TryParse(
-        [NotNullWhen(true)] string? text,
-        [NotNullWhen(true)] out ScimFilter? filter,
-        [NotNullWhen(false)] out ScimFilterError? error) =>
-        FilterParser.TryParseFilter(text, ScimAttributeCatalog.Default, declaredOnly: false, out filter, out error);
+    public static ScimResult<ScimFilter> Parse(string? text) =>
+        Parsed(text, ScimAttributeCatalog.Default, declaredOnly: false);
 
     /// <summary>
     /// Parses a filter on Users against the schemas a server serves: the core User schema, the enterprise extension and
@@ -61,31 +60,28 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// </summary>
     /// <param name="text">The filter text.</param>
     /// <param name="userSchema">The User schemas, from <see cref="ScimUserSchema.WithExtensions"/>.</param>
-    /// <param name="filter">The filter, when the text is valid; it evaluates and translates with the declared characteristics (<c>caseExact</c>, type).</param>
-    /// <param name="error">Why the text is not a valid filter (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the text is a valid filter.</returns>
+    /// <returns>
+    /// The filter, which evaluates and translates with the declared characteristics (<c>caseExact</c>, type), or a
+    /// 400 <c>invalidFilter</c> error.
+    /// </returns>
     /// <remarks>
-    /// Unlike <see cref="TryParse(string?, out ScimFilter?, out ScimFilterError?)"/>, every attribute named must be
-    /// declared by one of the schemas, and none may be <c>writeOnly</c> (its values are never returned, so a filter
-    /// must not probe them): otherwise the answer is <c>invalidFilter</c> naming what is declared. Never throws for
-    /// any text.
+    /// Unlike <see cref="Parse(string?)"/>, every attribute named must be declared by one of the schemas, and none may
+    /// be <c>writeOnly</c> (its values are never returned, so a filter must not probe them): otherwise the answer is
+    /// <c>invalidFilter</c> naming what is declared. Never throws for any text.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="userSchema"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(
-        [NotNullWhen(true)] string? text,
-        ScimUserSchema userSchema,
-        [NotNullWhen(true)] out ScimFilter? filter,
-        [NotNullWhen(false)] out ScimFilterError? error)
+    public static ScimResult<ScimFilter> Parse(string? text, ScimUserSchema userSchema)
     {
         ArgumentNullException.ThrowIfNull(userSchema);
-        return FilterParser.TryParseFilter(text, userSchema.Catalog, declaredOnly: true, out filter, out error);
+        return Parsed(text, userSchema.Catalog, declaredOnly: true);
     }
 
     /// <summary>Evaluates the filter against a resource in its wire form, the JSON a SCIM server returns for it.</summary>
     /// <param name="resource">The resource, such as a User with the enterprise extension under its URN.</param>
-    /// <param name="matches">Whether the resource matches.</param>
-    /// <param name="error">Why the filter cannot be evaluated against this resource (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
+    /// <returns>
+    /// Whether the resource matches, or a 400 <c>invalidFilter</c> error when the filter cannot be evaluated against
+    /// it.
+    /// </returns>
     /// <remarks>
     /// <para>Attribute names in the JSON match ignoring case. Strings compare according to the attribute's
     /// <c>caseExact</c> (<c>id</c> and <c>externalId</c> exactly; <c>userName</c>, <c>emails.value</c>, names and
@@ -94,10 +90,12 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// order strings ordinally, dates chronologically and numbers by value, and reject Booleans.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="resource"/> is <see langword="null"/>.</exception>
-    public bool TryEvaluate(JsonObject resource, out bool matches, [NotNullWhen(false)] out ScimFilterError? error)
+    public ScimResult<bool> Evaluate(JsonObject resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, resource, parent: null, out matches, out error);
+        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, resource, parent: null, out var matches, out var error)
+            ? ScimResult.Boolean(matches)
+            : ScimResult<bool>.Failure(error.ToScimError());
     }
 
     /// <summary>
@@ -107,19 +105,15 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// </summary>
     /// <param name="element">One value, such as <c>{"type":"work","value":"a@b.c","primary":true}</c>.</param>
     /// <param name="parent">The attribute the value belongs to, such as <c>emails</c>; its value filter and sub-attribute are ignored.</param>
-    /// <param name="matches">Whether the value matches.</param>
-    /// <param name="error">Why the filter cannot be evaluated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>), otherwise <see langword="null"/>.</param>
-    /// <returns><see langword="true"/> when the filter could be evaluated.</returns>
+    /// <returns>Whether the value matches, or a 400 <c>invalidFilter</c> error when the filter cannot be evaluated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="element"/> or <paramref name="parent"/> is <see langword="null"/>.</exception>
-    public bool TryEvaluateElement(
-        JsonObject element,
-        AttributePath parent,
-        out bool matches,
-        [NotNullWhen(false)] out ScimFilterError? error)
+    public ScimResult<bool> EvaluateElement(JsonObject element, AttributePath parent)
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(parent);
-        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, element, parent.Attribute(), out matches, out error);
+        return JsonFilterEvaluator.TryEvaluate(Root, Catalog, element, parent.Attribute(), out var matches, out var error)
+            ? ScimResult.Boolean(matches)
+            : ScimResult<bool>.Failure(error.ToScimError());
     }
 
     /// <summary>Returns the canonical text of the filter.</summary>
@@ -151,4 +145,9 @@ public sealed class ScimFilter : IEquatable<ScimFilter>
     /// <param name="right">The second filter.</param>
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(ScimFilter? left, ScimFilter? right) => !(left == right);
+
+    private static ScimResult<ScimFilter> Parsed(string? text, ScimAttributeCatalog catalog, bool declaredOnly) =>
+        FilterParser.TryParseFilter(text, catalog, declaredOnly, out var filter, out var error)
+            ? ScimResult<ScimFilter>.Success(filter)
+            : ScimResult<ScimFilter>.Failure(error.ToScimError());
 }

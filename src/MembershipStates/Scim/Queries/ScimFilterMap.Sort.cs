@@ -11,7 +11,7 @@ public sealed partial class ScimFilterMap<T>
 {
     /// <summary>
     /// Returns a map of one value of a multi-valued attribute that also says where the value's position in the
-    /// attribute's list is kept, so that <see cref="TryOrder"/> can sort by the attribute.
+    /// attribute's list is kept, so that <see cref="Order"/> can sort by the attribute.
     /// </summary>
     /// <param name="position">Reads the value's index in the list as sent, such as <c>v =&gt; v.Position</c>.</param>
     /// <returns>The new map.</returns>
@@ -23,7 +23,7 @@ public sealed partial class ScimFilterMap<T>
     /// <c>values.OrderByDescending(v =&gt; v.Primary ?? false).ThenBy(v =&gt; v.Position).Select(v =&gt; v.Value).FirstOrDefault()</c>,
     /// a correlated subquery in SQL. The primary flag is the <c>primary</c> sub-attribute, when mapped to a
     /// <see cref="bool"/> or nullable <see cref="bool"/>. A multi-valued attribute mapped without a position is not
-    /// sortable: <see cref="TryOrder"/> answers 400 <c>invalidValue</c>. A map of entities has no use for it.</para>
+    /// sortable: <see cref="Order"/> answers 400 <c>invalidValue</c>. A map of entities has no use for it.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="position"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The position is already mapped.</exception>
@@ -41,13 +41,11 @@ public sealed partial class ScimFilterMap<T>
     /// </summary>
     /// <param name="source">The query, already filtered.</param>
     /// <param name="sort">The sort, from <see cref="ScimSort.Parse(string?, string?, Schema.ScimUserSchema)"/>.</param>
-    /// <param name="ordered">The ordered query, ready for <c>Skip</c> and <c>Take</c>.</param>
-    /// <param name="error">
-    /// A 400 <c>invalidValue</c> when <see cref="ScimSort.SortBy"/> is not mapped (or mapped only through a value path
-    /// such as <c>emails[type eq "work"].value</c>, or is a multi-valued attribute mapped without
-    /// <see cref="MapPosition"/>); it lists what the host can sort by.
-    /// </param>
-    /// <returns><see langword="true"/> when ordered.</returns>
+    /// <returns>
+    /// The ordered query, ready for <c>Skip</c> and <c>Take</c>; or a 400 <c>invalidValue</c> error listing what the
+    /// host can sort by, when <see cref="ScimSort.SortBy"/> is not mapped (or mapped only through a value path such as
+    /// <c>emails[type eq "work"].value</c>, or is a multi-valued attribute mapped without <see cref="MapPosition"/>).
+    /// </returns>
     /// <remarks>
     /// <para>The keys use only what EF Core translates to SQL: a test for a missing value (<c>null</c>, or an empty
     /// string), the property, and <see cref="string.ToLower()"/> for strings of attributes that are not
@@ -63,11 +61,7 @@ public sealed partial class ScimFilterMap<T>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="sort"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The map has no property for <c>id</c>, which breaks ties.</exception>
-    public bool TryOrder(
-        IQueryable<T> source,
-        ScimSort sort,
-        [NotNullWhen(true)] out IOrderedQueryable<T>? ordered,
-        [NotNullWhen(false)] out ScimError? error)
+    public ScimResult<IOrderedQueryable<T>> Order(IQueryable<T> source, ScimSort sort)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sort);
@@ -76,17 +70,10 @@ public sealed partial class ScimFilterMap<T>
             throw new InvalidOperationException("Map 'id' before sorting: ties are broken by the property mapped to it.");
         }
 
-        if (FindSortProperty(MappingKeys.Key(sort.SortBy)) is not { } key)
-        {
-            ordered = null;
-            error = ScimError.InvalidValue(
-                $"This server cannot sort by '{sort.SortBy}'. Attributes it can sort by: {string.Join(", ", _mapped.Where(CanSortBy))}.");
-            return false;
-        }
-
-        ordered = SortKeyBuilder.Order(source, key, id, sort);
-        error = null;
-        return true;
+        return FindSortProperty(MappingKeys.Key(sort.SortBy)) is { } key
+            ? ScimResult<IOrderedQueryable<T>>.Success(SortKeyBuilder.Order(source, key, id, sort))
+            : ScimResult<IOrderedQueryable<T>>.Failure(ScimError.InvalidValue(
+                $"This server cannot sort by '{sort.SortBy}'. Attributes it can sort by: {string.Join(", ", _mapped.Where(CanSortBy))}."));
     }
 
     private bool CanSortBy(AttributePath path) =>

@@ -23,7 +23,7 @@ public sealed partial class ScimFilterMap<T>
     /// <param name="mapValue">
     /// Maps the sub-attributes of one value by their names, with <see cref="Map{TProperty}"/> and
     /// <see cref="MapNormalized"/>: <c>value =&gt; value.Map("type", v =&gt; v.Type).Map("primary", v =&gt; v.Primary)</c>;
-    /// and, for <see cref="TryOrder"/> to sort by the attribute, the values' order with <see cref="MapPosition"/>.
+    /// and, for <see cref="Order"/> to sort by the attribute, the values' order with <see cref="MapPosition"/>.
     /// </param>
     /// <returns>The new map.</returns>
     /// <remarks>

@@ -22,7 +22,7 @@ namespace MembershipStates.Scim;
 ///         .MapNormalized("type", e =&gt; e.NormalizedType, static value =&gt; value.ToUpperInvariant())
 ///         .Map("primary", e =&gt; e.IsPrimary))
 ///     .Map("active", u =&gt; u.IsActive);
-/// if (ScimFilter.TryParse(text, out var filter, out var error) &amp;&amp; map.TryTranslate(filter, out var predicate, out error))
+/// if (ScimFilter.Parse(text).TryGetValue(out var filter) &amp;&amp; map.Translate(filter).TryGetValue(out var predicate))
 /// {
 ///     var page = db.Users.Where(predicate).OrderBy(u =&gt; u.Id).Skip(startIndex - 1).Take(count);
 /// }
@@ -40,7 +40,7 @@ namespace MembershipStates.Scim;
 /// dateTime attributes to UTC <see cref="DateTime"/> columns there.</para>
 /// <para>Strings of attributes that are not <c>caseExact</c> (<c>userName</c>, <c>emails.value</c>, unknown
 /// attributes) compare case-insensitively: both sides folded with <see cref="string.ToUpperInvariant()"/>, then
-/// ordered by code point, as the in-memory evaluator (<see cref="ScimFilter.TryEvaluate"/>) compares them. Mapped
+/// ordered by code point, as the in-memory evaluator (<see cref="ScimFilter.Evaluate"/>) compares them. Mapped
 /// with <see cref="MapNormalized"/> to a column the host stores folded that way (the column its unique index is
 /// on, typically) and that compares ordinally (SQLite's <c>BINARY</c>, PostgreSQL's <c>"C"</c> collation), the
 /// column is compared as it is with the operator value folded, so that the database answers exactly as the
@@ -162,7 +162,7 @@ public sealed partial class ScimFilterMap<T>
     /// (and can use an index on them). <c>pr</c> and <c>eq null</c> test the property for a non-empty value, as
     /// <see cref="Map{TProperty}"/> does.</para>
     /// <para>The filter then answers as the host's normalization decides, which is what its unique index enforces.
-    /// The in-memory evaluator (<see cref="ScimFilter.TryEvaluate"/>) folds case with
+    /// The in-memory evaluator (<see cref="ScimFilter.Evaluate"/>) folds case with
     /// <see cref="string.ToUpperInvariant()"/> (ASP.NET Core Identity's normalization too) and orders by code
     /// point: a normalizer of <see cref="string.ToUpperInvariant()"/> on a column that compares ordinally (SQLite's
     /// <c>BINARY</c>, PostgreSQL's <c>"C"</c> collation) agrees with it for every operator and string. <c>sw</c>
@@ -227,33 +227,24 @@ public sealed partial class ScimFilterMap<T>
 
     /// <summary>Translates a filter into a predicate over <typeparamref name="T"/>.</summary>
     /// <param name="filter">The filter.</param>
-    /// <param name="predicate">The predicate, for <see cref="Queryable.Where{TSource}(IQueryable{TSource}, Expression{Func{TSource, bool}})"/>.</param>
-    /// <param name="error">
-    /// Why the filter cannot be translated (<c>scimType</c> <see cref="ScimErrorTypes.InvalidFilter"/>): it names an
-    /// attribute that is not mapped, or compares a property in a way its type does not support.
-    /// </param>
-    /// <returns><see langword="true"/> when translated.</returns>
+    /// <returns>
+    /// The predicate, for <see cref="Queryable.Where{TSource}(IQueryable{TSource}, Expression{Func{TSource, bool}})"/>;
+    /// or a 400 <c>invalidFilter</c> error when the filter names an attribute that is not mapped, or compares a
+    /// property in a way its type does not support.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
-    public bool TryTranslate(
-        ScimFilter filter,
-        [NotNullWhen(true)] out Expression<Func<T, bool>>? predicate,
-        [NotNullWhen(false)] out ScimFilterError? error)
+    public ScimResult<Expression<Func<T, bool>>> Translate(ScimFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameter = Expression.Parameter(typeof(T), "resource");
-        if (LinqFilterTranslator.TryTranslate(filter.Root, _catalog ?? filter.Catalog, _map, _mapped, _hasMember, parameter, out var body, out error))
-        {
-            predicate = Expression.Lambda<Func<T, bool>>(body, parameter);
-            return true;
-        }
-
-        predicate = null;
-        return false;
+        return LinqFilterTranslator.TryTranslate(filter.Root, _catalog ?? filter.Catalog, _map, _mapped, _hasMember, parameter, out var body, out var error)
+            ? ScimResult<Expression<Func<T, bool>>>.Success(Expression.Lambda<Func<T, bool>>(body, parameter))
+            : ScimResult<Expression<Func<T, bool>>>.Failure(error.ToScimError());
     }
 
     private AttributePath NewKey(string attributePath)
     {
-        if (!AttributePath.TryParse(attributePath, out var path, out var error))
+        if (!FilterParser.TryParsePath(attributePath, out var path, out var error))
         {
             throw new ArgumentException($"'{attributePath}' is not a SCIM attribute path: {error.Message}", nameof(attributePath));
         }

@@ -18,7 +18,7 @@ namespace MembershipStates.Scim;
 /// <c>caseExact</c> case-folded with <see cref="string.ToLowerInvariant()"/> and then ordinally (by UTF-16 code
 /// unit, no locale), other strings ordinally, numbers by value, dateTimes chronologically, <c>false</c> before
 /// <c>true</c>. <see cref="Compare"/> applies this to resources in their wire form; a host's database applies it
-/// through <see cref="ScimFilterMap{T}.TryOrder"/>.</para>
+/// through <see cref="ScimFilterMap{T}.Order"/>.</para>
 /// <para>Sorting by a complex attribute needs a sub-attribute (<c>name.givenName</c>, not <c>name</c>). Sorting by a
 /// multi-valued attribute (RFC 7644 sorts those by the primary value, else the first) is not supported: it is a 400
 /// <c>invalidValue</c>, as is a <c>sortBy</c> that is not an attribute path or that the host cannot sort by, and a
@@ -89,7 +89,7 @@ public sealed class ScimSort
             return ScimResult<ScimSort?>.Success(null);
         }
 
-        if (!AttributePath.TryParse(sortBy.Trim(), out var path, out var invalid))
+        if (!FilterParser.TryParsePath(sortBy.Trim(), out var path, out var invalid))
         {
             return Fail($"sortBy must be an attribute path such as userName or name.familyName: {invalid.Message}");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MembershipStates.Scim.Filtering;
 using MembershipStates.Scim.Schema;
 
 namespace MembershipStates.Scim;
@@ -273,7 +274,7 @@ public sealed class ScimAttributeProjection
                 continue;
             }
 
-            if (!AttributePath.TryParse(raw, out var path, out _) || path.ValueFilter is not null)
+            if (!FilterParser.TryParsePath(raw, out var path, out _) || path.ValueFilter is not null)
             {
                 continue;
             }

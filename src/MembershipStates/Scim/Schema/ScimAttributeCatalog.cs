@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using MembershipStates.Scim.Filtering;
 
 namespace MembershipStates.Scim.Schema;
 
@@ -104,7 +105,7 @@ internal sealed class ScimAttributeCatalog
     /// <returns><see langword="false"/> when the text is not a valid attribute path.</returns>
     public bool TryResolve(string path, out ScimAttributeResolution resolution)
     {
-        if (AttributePath.TryParse(path, out var parsed, out _))
+        if (FilterParser.TryParsePath(path, out var parsed, out _))
         {
             resolution = Resolve(parsed);
             return true;

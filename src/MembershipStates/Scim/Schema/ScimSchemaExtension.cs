@@ -9,7 +9,7 @@ namespace MembershipStates.Scim.Schema;
 /// </summary>
 /// <remarks>
 /// Checked when a <see cref="ScimUserSchema"/> is built from it. Its attributes can be named in filters and
-/// <c>sortBy</c> parsed against that schema (<see cref="ScimFilter.TryParse(string?, ScimUserSchema, out ScimFilter?, out ScimFilterError?)"/>),
+/// <c>sortBy</c> parsed against that schema (<see cref="ScimFilter.Parse(string?, ScimUserSchema)"/>),
 /// and their <c>mutability</c> is enforced. Immutable and thread-safe.
 /// </remarks>
 public sealed class ScimSchemaExtension

@@ -1,3 +1,5 @@
+using MembershipStates.Scim.Filtering;
+
 namespace MembershipStates.Scim.Schema;
 
 /// <summary>
@@ -124,7 +126,7 @@ internal static class ScimSchemaExtensionCheck
         !string.IsNullOrEmpty(id)
         && id.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
         && !id.Any(char.IsWhiteSpace)
-        && AttributePath.TryParse(id + ":a", out var path, out _)
+        && FilterParser.TryParsePath(id + ":a", out var path, out _)
         && string.Equals(path.SchemaUrn, id, StringComparison.Ordinal)
         && path.SubAttribute is null && path.ValueFilter is null
         && IsAttributeName(id[(id.LastIndexOf(':') + 1)..]);

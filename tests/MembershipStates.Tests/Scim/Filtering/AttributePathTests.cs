@@ -21,11 +21,11 @@ public sealed class AttributePathTests
     [InlineData("members[value eq \"2819c223-7f76-453a-919d-413861904646\"]", null, "members", "value eq \"2819c223-7f76-453a-919d-413861904646\"", null)]
     [InlineData("groups.$ref", null, "groups", null, "$ref")]
     [InlineData(Enterprise + ":manager.$ref", Enterprise, "manager", null, "$ref")]
-    public void TryParse_PatchPath_SplitsIntoParts(string text, string? urn, string name, string? filter, string? sub)
+    public void Parse_PatchPath_SplitsIntoParts(string text, string? urn, string name, string? filter, string? sub)
     {
-        AttributePath.TryParse(text, out var path, out var error).Should().BeTrue(error?.ToString());
+        var path = AttributePath.Parse(text).Value;
 
-        path!.SchemaUrn.Should().Be(urn);
+        path.SchemaUrn.Should().Be(urn);
         path.Name.Should().Be(name);
         path.ValueFilter?.ToString().Should().Be(filter);
         (path.ValueFilter is null).Should().Be(filter is null);
@@ -39,9 +39,9 @@ public sealed class AttributePathTests
     [InlineData("emails[ type eq \"work\"  ].value", "emails[type eq \"work\"].value")]
     public void ToString_ParsedPath_PrintsCanonicalForm(string text, string canonical)
     {
-        AttributePath.TryParse(text, out var path, out var error).Should().BeTrue(error?.ToString());
+        var path = AttributePath.Parse(text).Value;
 
-        path!.ToString().Should().Be(canonical);
+        path.ToString().Should().Be(canonical);
     }
 
     [Theory]
@@ -55,32 +55,31 @@ public sealed class AttributePathTests
     [InlineData("\"active\"", 0, "Expected an attribute name")]
     [InlineData("emails[value[type eq \"x\"]]", 12, "Value filters cannot be nested")]
     [InlineData("active[value eq \"x\"]", 0, "'active' is not a complex attribute")]
-    public void TryParse_InvalidPath_ReportsInvalidPathWithPosition(string text, int position, string message)
+    public void Parse_InvalidPath_ReportsInvalidPathWithPosition(string text, int position, string message)
     {
-        AttributePath.TryParse(text, out var path, out var error).Should().BeFalse();
+        var error = AttributePath.Parse(text).ShouldFail();
 
-        path.Should().BeNull();
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
-        error.Position.Should().Be(position, error.Message);
-        error.Message.Should().Contain(message);
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
+        error.Detail.Should().EndWith($"(at position {position})");
+        error.Detail.Should().Contain(message);
     }
 
     [Fact]
     public void Equals_PathsDifferingOnlyInCase_AreEqual()
     {
-        AttributePath.TryParse("URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER:Manager.VALUE", out var upper, out _).Should().BeTrue();
-        AttributePath.TryParse(Enterprise + ":manager.value", out var lower, out _).Should().BeTrue();
+        var upper = AttributePath.Parse("URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER:Manager.VALUE").Value;
+        var lower = AttributePath.Parse(Enterprise + ":manager.value").Value;
 
         upper.Should().Be(lower);
-        upper!.GetHashCode().Should().Be(lower!.GetHashCode());
+        upper.GetHashCode().Should().Be(lower.GetHashCode());
         (upper == lower).Should().BeTrue();
     }
 
     [Fact]
     public void Equals_ValuePathsWithDifferentFilters_AreNotEqual()
     {
-        AttributePath.TryParse("emails[type eq \"work\"].value", out var work, out _).Should().BeTrue();
-        AttributePath.TryParse("emails[type eq \"home\"].value", out var home, out _).Should().BeTrue();
+        var work = AttributePath.Parse("emails[type eq \"work\"].value").Value;
+        var home = AttributePath.Parse("emails[type eq \"home\"].value").Value;
 
         work.Should().NotBe(home);
         (work != home).Should().BeTrue();
@@ -92,46 +91,46 @@ public sealed class AttributePathTests
     [InlineData("{\"TYPE\":\"work\"}", true)]
     [InlineData("{\"type\":\"home\",\"value\":\"a@contoso.com\"}", false)]
     [InlineData("{\"value\":\"a@contoso.com\"}", false)]
-    public void TryMatchElement_WorkEmailPath_SelectsWorkEmailsIgnoringCase(string element, bool expected)
+    public void MatchElement_WorkEmailPath_SelectsWorkEmailsIgnoringCase(string element, bool expected)
     {
-        AttributePath.TryParse("emails[type eq \"work\"].value", out var path, out _).Should().BeTrue();
+        var path = AttributePath.Parse("emails[type eq \"work\"].value").Value;
 
-        path!.TryMatchElement(JsonNode.Parse(element)!.AsObject(), out var matches, out var error).Should().BeTrue(error?.ToString());
+        var matches = path.MatchElement(JsonNode.Parse(element)!.AsObject()).Value;
 
         matches.Should().Be(expected);
     }
 
     [Fact]
-    public void TryMatchElement_PathWithoutValueFilter_MatchesEveryElement()
+    public void MatchElement_PathWithoutValueFilter_MatchesEveryElement()
     {
-        AttributePath.TryParse("emails", out var path, out _).Should().BeTrue();
+        var path = AttributePath.Parse("emails").Value;
 
-        path!.TryMatchElement(new JsonObject(), out var matches, out _).Should().BeTrue();
+        var matches = path.MatchElement(new JsonObject()).Value;
 
         matches.Should().BeTrue();
     }
 
     [Fact]
-    public void TryMatchElement_CompoundFilter_NeedsEveryCondition()
+    public void MatchElement_CompoundFilter_NeedsEveryCondition()
     {
-        AttributePath.TryParse("emails[type eq \"work\" and primary eq true]", out var path, out _).Should().BeTrue();
+        var path = AttributePath.Parse("emails[type eq \"work\" and primary eq true]").Value;
 
         var primaryWork = JsonNode.Parse("{\"type\":\"work\",\"primary\":true}")!.AsObject();
         var secondaryWork = JsonNode.Parse("{\"type\":\"work\",\"primary\":false}")!.AsObject();
 
-        path!.TryMatchElement(primaryWork, out var first, out _).Should().BeTrue();
-        path.TryMatchElement(secondaryWork, out var second, out _).Should().BeTrue();
+        var first = path.MatchElement(primaryWork).Value;
+        var second = path.MatchElement(secondaryWork).Value;
         first.Should().BeTrue();
         second.Should().BeFalse();
     }
 
     [Fact]
-    public void TryMatchElement_CaseExactSubAttribute_ComparesCase()
+    public void MatchElement_CaseExactSubAttribute_ComparesCase()
     {
-        AttributePath.TryParse("x509Certificates[value eq \"MIIDQzCC\"]", out var path, out _).Should().BeTrue();
+        var path = AttributePath.Parse("x509Certificates[value eq \"MIIDQzCC\"]").Value;
 
-        path!.TryMatchElement(JsonNode.Parse("{\"value\":\"miidqzcc\"}")!.AsObject(), out var lower, out _).Should().BeTrue();
-        path.TryMatchElement(JsonNode.Parse("{\"value\":\"MIIDQzCC\"}")!.AsObject(), out var exact, out _).Should().BeTrue();
+        var lower = path.MatchElement(JsonNode.Parse("{\"value\":\"miidqzcc\"}")!.AsObject()).Value;
+        var exact = path.MatchElement(JsonNode.Parse("{\"value\":\"MIIDQzCC\"}")!.AsObject()).Value;
 
         lower.Should().BeFalse();
         exact.Should().BeTrue();

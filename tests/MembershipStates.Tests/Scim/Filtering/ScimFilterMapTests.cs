@@ -70,7 +70,7 @@ public sealed class ScimFilterMapTests
     [InlineData("userName lt \"c\"", true)]
     [InlineData("userName lt \"a\"", false)]
     [InlineData("userName le \"bob.smith@contoso.com\"", true)]
-    public void TryTranslate_EachOperatorOnCaseInsensitiveString_MatchesLikeTheEvaluator(string filter, bool expected)
+    public void Translate_EachOperatorOnCaseInsensitiveString_MatchesLikeTheEvaluator(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -83,7 +83,7 @@ public sealed class ScimFilterMapTests
     [InlineData("externalId gt \"E\"", true)]
     [InlineData("externalId gt \"e\"", false)]
     [InlineData("id eq \"2819C223-7F76-453A-919D-413861904646\"", false)]
-    public void TryTranslate_CaseExactAttributes_CompareCase(string filter, bool expected)
+    public void Translate_CaseExactAttributes_CompareCase(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -101,7 +101,7 @@ public sealed class ScimFilterMapTests
     [InlineData(Acme + ":loginCount ne 1")]
     [InlineData(Acme + ":tenant ne \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"")]
     [InlineData(Acme + ":verified ne true")]
-    public void TryTranslate_MissingValues_MatchNeitherEqNorNe(string filter)
+    public void Translate_MissingValues_MatchNeitherEqNorNe(string filter)
     {
         Matches(filter, Empty).Should().BeFalse();
     }
@@ -114,14 +114,14 @@ public sealed class ScimFilterMapTests
     [InlineData("userName eq null", false, true)]
     [InlineData("userName ne null", true, false)]
     [InlineData("not (userName pr)", false, true)]
-    public void TryTranslate_Present_TestsForNonEmptyValue(string filter, bool bob, bool empty)
+    public void Translate_Present_TestsForNonEmptyValue(string filter, bool bob, bool empty)
     {
         Matches(filter, Bob).Should().Be(bob);
         Matches(filter, Empty).Should().Be(empty);
     }
 
     [Fact]
-    public void TryTranslate_PresentOnEmptyString_IsFalse()
+    public void Translate_PresentOnEmptyString_IsFalse()
     {
         Matches("userName pr", new AppUser { UserName = string.Empty }).Should().BeFalse();
     }
@@ -132,7 +132,7 @@ public sealed class ScimFilterMapTests
     [InlineData("active ne true", false)]
     [InlineData(Acme + ":verified eq true", true)]
     [InlineData(Acme + ":verified ne false", true)]
-    public void TryTranslate_Booleans_CompareWithEqAndNe(string filter, bool expected)
+    public void Translate_Booleans_CompareWithEqAndNe(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -162,7 +162,7 @@ public sealed class ScimFilterMapTests
     [InlineData(Acme + ":score lt 4.51", true)]
     [InlineData(Acme + ":ratio lt 0.5", true)]
     [InlineData(Acme + ":ratio eq 0.25", true)]
-    public void TryTranslate_Numbers_CompareExactlyEvenAcrossRoundingAndRange(string filter, bool expected)
+    public void Translate_Numbers_CompareExactlyEvenAcrossRoundingAndRange(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -174,7 +174,7 @@ public sealed class ScimFilterMapTests
     [InlineData("meta.created eq \"2010-01-23T04:56:22Z\"", true)]
     [InlineData("meta.created lt \"2010-01-23T00:00:00-05:00\"", true)]
     [InlineData("meta.created ge \"2010-01-24T00:00:00Z\"", false)]
-    public void TryTranslate_Dates_CompareAsInstants(string filter, bool expected)
+    public void Translate_Dates_CompareAsInstants(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -184,7 +184,7 @@ public sealed class ScimFilterMapTests
     [InlineData(Acme + ":tenant eq \"not a guid\"", false)]
     [InlineData(Acme + ":tenant ne \"not a guid\"", true)]
     [InlineData(Acme + ":tenant ne \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"", false)]
-    public void TryTranslate_Guids_CompareParsedValues(string filter, bool expected)
+    public void Translate_Guids_CompareParsedValues(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -195,7 +195,7 @@ public sealed class ScimFilterMapTests
     [InlineData("emails[TYPE eq \"work\"].VALUE pr", true)]
     [InlineData("emails[type eq \"work\"]", true)]
     [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:emails[type eq \"work\"].value ew \".com\"", true)]
-    public void TryTranslate_WholeValuePathMapped_UsesThatProperty(string filter, bool expected)
+    public void Translate_WholeValuePathMapped_UsesThatProperty(string filter, bool expected)
     {
         Matches(filter, Bob).Should().Be(expected);
     }
@@ -209,7 +209,7 @@ public sealed class ScimFilterMapTests
     [InlineData("emails.type eq \"HOME\"", "home", true)]
     [InlineData("emails eq \"bob@contoso.com\"", "home", true)]
     [InlineData("emails pr", "home", true)]
-    public void TryTranslate_ValuePathOverMappedSubAttributes_TreatsThemAsTheOneValue(string filter, string type, bool expected)
+    public void Translate_ValuePathOverMappedSubAttributes_TreatsThemAsTheOneValue(string filter, string type, bool expected)
     {
         var map = new ScimFilterMap<AppUser>()
             .Map("emails.value", u => u.WorkEmail)
@@ -224,7 +224,7 @@ public sealed class ScimFilterMapTests
     [InlineData("emails[not (type eq \"work\")]")]
     [InlineData("emails pr")]
     [InlineData("emails[type eq \"work\"].value ne \"x\"")]
-    public void TryTranslate_ValuePathWhenEntityHoldsNoValue_DoesNotMatch(string filter)
+    public void Translate_ValuePathWhenEntityHoldsNoValue_DoesNotMatch(string filter)
     {
         var map = new ScimFilterMap<AppUser>()
             .Map("emails.value", u => u.WorkEmail)
@@ -241,17 +241,16 @@ public sealed class ScimFilterMapTests
     [InlineData("addresses pr", "addresses")]
     [InlineData("emails[type eq \"work\" and value co \"x\"]", "emails[type eq \"work\" and value co \"x\"]")]
     [InlineData(Enterprise + ":department eq \"x\"", Enterprise + ":department")]
-    public void TryTranslate_UnmappedAttribute_ReportsItAndListsTheMappedOnes(string filter, string attribute)
+    public void Translate_UnmappedAttribute_ReportsItAndListsTheMappedOnes(string filter, string attribute)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter).Value;
 
-        Map.TryTranslate(parsed!, out var predicate, out var error).Should().BeFalse();
+        var error = Map.Translate(parsed).ShouldFail();
 
-        predicate.Should().BeNull();
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Position.Should().BeNull();
-        error.Message.Should().Contain($"'{attribute}', which this server cannot filter on").And.Contain("id, externalId, userName, active");
-        error.Message.Should().Contain("emails[type eq \"work\"].value");
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().NotContain("at position");
+        error.Detail.Should().Contain($"'{attribute}', which this server cannot filter on").And.Contain("id, externalId, userName, active");
+        error.Detail.Should().Contain("emails[type eq \"work\"].value");
     }
 
     [Theory]
@@ -261,17 +260,17 @@ public sealed class ScimFilterMapTests
     [InlineData(Acme + ":tenant co \"7b8a\"", "Guid property")]
     [InlineData(Acme + ":tenant gt \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"", "Guid property")]
     [InlineData(Acme + ":level eq true", "number property")]
-    public void TryTranslate_ComparisonThePropertyTypeCannotMake_IsInvalidFilter(string filter, string message)
+    public void Translate_ComparisonThePropertyTypeCannotMake_IsInvalidFilter(string filter, string message)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter).Value;
 
-        Map.TryTranslate(parsed!, out _, out var error).Should().BeFalse();
+        var error = Map.Translate(parsed).ShouldFail();
 
-        error!.Message.Should().Contain(message);
+        error.Detail.Should().Contain(message);
     }
 
     [Fact]
-    public void TryTranslate_StringUnknownAttributeMappedToString_ComparesIgnoringCase()
+    public void Translate_StringUnknownAttributeMappedToString_ComparesIgnoringCase()
     {
         var map = new ScimFilterMap<AppUser>().Map("urn:example:custom:1.0:nickname", u => u.FirstName);
 
@@ -279,11 +278,11 @@ public sealed class ScimFilterMapTests
     }
 
     [Fact]
-    public void TryTranslate_OperatorValues_AreParametersNotConstants()
+    public void Translate_OperatorValues_AreParametersNotConstants()
     {
-        ScimFilter.TryParse("userName eq \"Runscope300Hfluaklab151@atko.com\" and externalId sw \"00u1ab\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("userName eq \"Runscope300Hfluaklab151@atko.com\" and externalId sw \"00u1ab\"").Value;
 
-        Map.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+        var predicate = Map.Translate(filter).Value;
 
         var constants = new ConstantCollector();
         constants.Visit(predicate);
@@ -295,11 +294,11 @@ public sealed class ScimFilterMapTests
     [InlineData("externalId ne \"x\" and externalId ge \"x\" and externalId lt \"x\"")]
     [InlineData("emails[type eq \"work\"].value pr and not (userName eq null) and " + Acme + ":loginCount ge 1.5")]
     [InlineData("meta.created gt \"2011-05-13T04:42:34Z\" and meta.lastModified le \"2011-05-13T04:42:34Z\"")]
-    public void TryTranslate_Predicate_UsesOnlyMembersEfCoreTranslates(string filter)
+    public void Translate_Predicate_UsesOnlyMembersEfCoreTranslates(string filter)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter).Value;
 
-        Map.TryTranslate(parsed!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+        var predicate = Map.Translate(parsed).Value;
 
         var methods = new MethodCollector();
         methods.Visit(predicate);
@@ -315,14 +314,14 @@ public sealed class ScimFilterMapTests
     }
 
     [Fact]
-    public void TryTranslate_Predicate_FiltersAQueryable()
+    public void Translate_Predicate_FiltersAQueryable()
     {
         var users = new[] { Bob, Empty, new AppUser { UserName = "bob.smith@contoso.com", IsActive = false } }.AsQueryable();
-        ScimFilter.TryParse("userName eq \"BOB.SMITH@contoso.com\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("userName eq \"BOB.SMITH@contoso.com\"").Value;
 
-        Map.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+        var predicate = Map.Translate(filter).Value;
 
-        users.Where(predicate!).Should().HaveCount(2);
+        users.Where(predicate).Should().HaveCount(2);
     }
 
     [Fact]
@@ -407,9 +406,9 @@ public sealed class ScimFilterMapTests
     [Fact]
     public void MapNormalized_Predicate_NeverFoldsTheColumn()
     {
-        ScimFilter.TryParse("userName eq \"x\" or userName co \"x\" or userName sw \"x\" or userName ew \"x\" or userName gt \"x\" or userName le \"x\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("userName eq \"x\" or userName co \"x\" or userName sw \"x\" or userName ew \"x\" or userName gt \"x\" or userName le \"x\"").Value;
 
-        NormalizedMap.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+        var predicate = NormalizedMap.Translate(filter).Value;
 
         var methods = new MethodCollector();
         methods.Visit(predicate);
@@ -473,9 +472,9 @@ public sealed class ScimFilterMapTests
     [Fact]
     public void MapNormalized_StartsWith_ComparesTheColumnWithTwoParameters()
     {
-        ScimFilter.TryParse("userName sw \"bob\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("userName sw \"bob\"").Value;
 
-        NormalizedMap.TryTranslate(filter!, out var predicate, out _).Should().BeTrue();
+        var predicate = NormalizedMap.Translate(filter).Value;
 
         var methods = new MethodCollector();
         methods.Visit(predicate);
@@ -517,25 +516,25 @@ public sealed class ScimFilterMapTests
     }
 
     [Fact]
-    public void TryTranslate_NormalizerReturningNull_Throws()
+    public void Translate_NormalizerReturningNull_Throws()
     {
         var map = new ScimFilterMap<AppUser>().MapNormalized("userName", u => u.NormalizedUserName, static _ => null!);
-        ScimFilter.TryParse("userName eq \"x\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("userName eq \"x\"").Value;
 
-        var translate = () => map.TryTranslate(filter!, out _, out _);
+        var translate = () => map.Translate(filter);
 
         translate.Should().Throw<InvalidOperationException>().WithMessage("*userName*");
     }
 
     private static bool Evaluates(string filter, string userName)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter).Value;
         var user = new System.Text.Json.Nodes.JsonObject
         {
             ["schemas"] = new System.Text.Json.Nodes.JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
             ["userName"] = userName,
         };
-        parsed!.TryEvaluate(user, out var matches, out var error).Should().BeTrue(error?.ToString());
+        var matches = parsed.Evaluate(user).Value;
         return matches;
     }
 
@@ -543,9 +542,9 @@ public sealed class ScimFilterMapTests
 
     private static bool Matches(ScimFilterMap<AppUser> map, string filter, AppUser user)
     {
-        ScimFilter.TryParse(filter, out var parsed, out var parseError).Should().BeTrue(parseError?.ToString());
-        map.TryTranslate(parsed!, out var predicate, out var error).Should().BeTrue(error?.ToString());
-        return predicate!.Compile()(user);
+        var parsed = ScimFilter.Parse(filter).Value;
+        var predicate = map.Translate(parsed).Value;
+        return predicate.Compile()(user);
     }
 
     public sealed class AppUser

@@ -53,7 +53,7 @@ public sealed class ScimFilterMapValuesTests
     [InlineData("addresses[type eq \"home\"].country eq \"se\"", false)]
     [InlineData("addresses[primary eq true and postalCode sw \"411\"]", true)]
     [InlineData("addresses pr", true)]
-    public void TryTranslate_ValuesOfACollection_MatchWhenOneValueSatisfiesTheWholeComparison(string filter, bool expected)
+    public void Translate_ValuesOfACollection_MatchWhenOneValueSatisfiesTheWholeComparison(string filter, bool expected)
     {
         Translated(filter, Babs).Should().Be(expected);
         Evaluated(filter, Babs).Should().Be(expected);
@@ -64,41 +64,41 @@ public sealed class ScimFilterMapValuesTests
     [InlineData("emails[type eq \"work\"].value pr")]
     [InlineData("addresses pr")]
     [InlineData("phoneNumbers.value pr")]
-    public void TryTranslate_UserWithoutSuchAValue_DoesNotMatch(string filter)
+    public void Translate_UserWithoutSuchAValue_DoesNotMatch(string filter)
     {
         Translated(filter, HomeOnly).Should().BeFalse();
         Evaluated(filter, HomeOnly).Should().BeFalse();
     }
 
     [Fact]
-    public void TryTranslate_QueryableValues_UseQueryableAnyWithTheValueFilterInside()
+    public void Translate_QueryableValues_UseQueryableAnyWithTheValueFilterInside()
     {
         var emails = new[] { new Row("u1", "HOME", "A@HOME.EXAMPLE"), new Row("u2", "WORK", "B@WORK.EXAMPLE") }.AsQueryable();
         var map = new ScimFilterMap<Owner>().MapValues("emails", o => emails.Where(e => e.Owner == o.Id), email => email
             .MapNormalized("value", e => e.Value, Normalizers.Upper)
             .MapNormalized("type", e => e.Type, Normalizers.Upper));
-        ScimFilter.TryParse("emails[type eq \"work\"].value sw \"b@\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("emails[type eq \"work\"].value sw \"b@\"").Value;
 
-        map.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.ToString());
+        var predicate = map.Translate(filter).Value;
 
         var calls = new List<string>();
         new CallCollector(calls).Visit(predicate);
         calls.Should().Contain("Queryable.Any");
-        new[] { new Owner("u1"), new Owner("u2") }.AsQueryable().Where(predicate!).Select(o => o.Id).Should().Equal("u2");
+        new[] { new Owner("u1"), new Owner("u2") }.AsQueryable().Where(predicate).Select(o => o.Id).Should().Equal("u2");
     }
 
     [Theory]
     [InlineData("emails.frobnicate eq \"x\"", "emails.frobnicate")]
     [InlineData("emails[frobnicate eq \"x\"]", "emails[frobnicate eq \"x\"]")]
     [InlineData("ims.value eq \"x\"", "ims.value")]
-    public void TryTranslate_UnmappedSubAttribute_IsInvalidFilterListingTheMappedOnes(string filter, string named)
+    public void Translate_UnmappedSubAttribute_IsInvalidFilterListingTheMappedOnes(string filter, string named)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
+        var parsed = ScimFilter.Parse(filter).Value;
 
-        TestUser.Map.TryTranslate(parsed!, out _, out var error).Should().BeFalse();
+        var error = TestUser.Map.Translate(parsed).ShouldFail();
 
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Message.Should().Contain($"'{named}'").And.Contain("emails.value, emails.type, emails.primary").And.Contain("addresses.locality");
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().Contain($"'{named}'").And.Contain("emails.value, emails.type, emails.primary").And.Contain("addresses.locality");
     }
 
     [Theory]
@@ -151,18 +151,18 @@ public sealed class ScimFilterMapValuesTests
 
     private static bool Translated(string filter, TestUser user)
     {
-        ScimFilter.TryParse(filter, out var parsed, out var parseError).Should().BeTrue(parseError?.ToString());
-        TestUser.UpperNormalizedMap.TryTranslate(parsed!, out var normalized, out var error).Should().BeTrue(error?.ToString());
-        TestUser.Map.TryTranslate(parsed!, out var predicate, out error).Should().BeTrue(error?.ToString());
-        var matches = predicate!.Compile()(user);
-        normalized!.Compile()(user).Should().Be(matches, "a normalized column answers as a folded one");
+        var parsed = ScimFilter.Parse(filter).Value;
+        var normalized = TestUser.UpperNormalizedMap.Translate(parsed).Value;
+        var predicate = TestUser.Map.Translate(parsed).Value;
+        var matches = predicate.Compile()(user);
+        normalized.Compile()(user).Should().Be(matches, "a normalized column answers as a folded one");
         return matches;
     }
 
     private static bool Evaluated(string filter, TestUser user)
     {
-        ScimFilter.TryParse(filter, out var parsed, out _).Should().BeTrue();
-        parsed!.TryEvaluate(user.ToJson(), out var matches, out var error).Should().BeTrue(error?.ToString());
+        var parsed = ScimFilter.Parse(filter).Value;
+        var matches = parsed.Evaluate(user.ToJson()).Value;
         return matches;
     }
 

@@ -22,7 +22,7 @@ public sealed class ScimFilterParserTests
     [InlineData("EQ", "eq")]
     [InlineData("Sw", "sw")]
     [InlineData("lE", "le")]
-    public void TryParse_EachComparisonOperator_BuildsComparison(string keyword, string canonical)
+    public void Parse_EachComparisonOperator_BuildsComparison(string keyword, string canonical)
     {
         var root = Parse($"userName {keyword} \"bjensen\"");
 
@@ -35,7 +35,7 @@ public sealed class ScimFilterParserTests
     [InlineData("title pr")]
     [InlineData("title PR")]
     [InlineData("title Pr")]
-    public void TryParse_Present_BuildsPresentNode(string text)
+    public void Parse_Present_BuildsPresentNode(string text)
     {
         Parse(text).Should().Be(new PresentNode(Path("title")));
     }
@@ -54,7 +54,7 @@ public sealed class ScimFilterParserTests
     [InlineData("a pr AND b pr Or c pr", "(a and b) or c")]
     [InlineData("NOT (a pr)", "not a")]
     [InlineData("not(a pr)", "not a")]
-    public void TryParse_LogicalOperators_FollowPrecedenceNotAndOr(string text, string expected)
+    public void Parse_LogicalOperators_FollowPrecedenceNotAndOr(string text, string expected)
     {
         Shape(Parse(text)).Should().Be(expected);
     }
@@ -78,9 +78,9 @@ public sealed class ScimFilterParserTests
     [InlineData("x ne null", "x ne null")]
     public void ToString_ParsedFilter_PrintsCanonicalForm(string text, string canonical)
     {
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeTrue(error?.ToString());
+        var filter = ScimFilter.Parse(text).Value;
 
-        filter!.ToString().Should().Be(canonical);
+        filter.ToString().Should().Be(canonical);
     }
 
     [Theory]
@@ -101,12 +101,12 @@ public sealed class ScimFilterParserTests
     [InlineData("userType eq \"Employee\" and emails.type eq \"work\"")]
     [InlineData("userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]")]
     [InlineData("emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"]")]
-    public void TryParse_Rfc7644Examples_ParseAndPrintUnchanged(string text)
+    public void Parse_Rfc7644Examples_ParseAndPrintUnchanged(string text)
     {
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeTrue(error?.ToString());
+        var filter = ScimFilter.Parse(text).Value;
 
-        filter!.ToString().Should().Be(text);
-        ScimFilter.TryParse(filter.ToString(), out var again, out _).Should().BeTrue();
+        filter.ToString().Should().Be(text);
+        var again = ScimFilter.Parse(filter.ToString()).Value;
         again.Should().Be(filter);
     }
 
@@ -116,15 +116,15 @@ public sealed class ScimFilterParserTests
     [InlineData("externalId eq \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"")]
     [InlineData("userName eq \"7b8a8e0f-2d3c-4f7a-9e0b-6c1d2e3f4a5b\"")]
     [InlineData("emails[type eq \"work\"].value eq \"user@contoso.com\"")]
-    public void TryParse_OktaAndEntraFilters_Parse(string text)
+    public void Parse_OktaAndEntraFilters_Parse(string text)
     {
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeTrue(error?.ToString());
+        var filter = ScimFilter.Parse(text).Value;
 
-        filter!.ToString().Should().Be(text);
+        filter.ToString().Should().Be(text);
     }
 
     [Fact]
-    public void TryParse_ValuePathFollowedBySubAttribute_ComparesTheSubAttributeOfSelectedValues()
+    public void Parse_ValuePathFollowedBySubAttribute_ComparesTheSubAttributeOfSelectedValues()
     {
         var root = Parse("emails[type eq \"work\"].value eq \"user@contoso.com\"");
 
@@ -136,7 +136,7 @@ public sealed class ScimFilterParserTests
     }
 
     [Fact]
-    public void TryParse_ValuePathWithNestedExpression_BuildsValuePathNode()
+    public void Parse_ValuePathWithNestedExpression_BuildsValuePathNode()
     {
         var root = Parse("emails[type eq \"work\" and value co \"@example.com\"]");
 
@@ -152,7 +152,7 @@ public sealed class ScimFilterParserTests
     [InlineData(Enterprise + ":manager.value eq \"26118915\"", Enterprise, "manager", "value")]
     [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName eq \"Barbara\"", "urn:ietf:params:scim:schemas:core:2.0:User", "name", "givenName")]
     [InlineData("urn:example:custom:1.0:x-level eq \"3\"", "urn:example:custom:1.0", "x-level", null)]
-    public void TryParse_UrnQualifiedAttribute_SplitsSchemaNameAndSubAttribute(string text, string urn, string name, string? sub)
+    public void Parse_UrnQualifiedAttribute_SplitsSchemaNameAndSubAttribute(string text, string urn, string name, string? sub)
     {
         var root = (ComparisonNode)Parse(text);
 
@@ -167,7 +167,7 @@ public sealed class ScimFilterParserTests
     [InlineData("x eq 0.125", 0.125)]
     [InlineData("x eq 1E2", 100)]
     [InlineData("x eq 12.5e-1", 1.25)]
-    public void TryParse_Numbers_ParseAsDecimals(string text, double expected)
+    public void Parse_Numbers_ParseAsDecimals(string text, double expected)
     {
         var root = (ComparisonNode)Parse(text);
 
@@ -175,7 +175,7 @@ public sealed class ScimFilterParserTests
     }
 
     [Fact]
-    public void TryParse_KeywordsUsedAsAttributeNames_AreAttributes()
+    public void Parse_KeywordsUsedAsAttributeNames_AreAttributes()
     {
         Parse("not eq \"x\" and and pr or or pr").ToString().Should().Be("not eq \"x\" and and pr or or pr");
     }
@@ -237,85 +237,84 @@ public sealed class ScimFilterParserTests
     [InlineData("userName[type eq \"work\"]", 0, "'userName' is not a complex attribute")]
     [InlineData("x509Certificates.value gt \"a\"", 0, "is binary")]
     [InlineData("a pr and emails[type eq 5]", 16, "'type' is a string")]
-    public void TryParse_InvalidFilter_ReportsInvalidFilterWithPosition(string text, int position, string message)
+    public void Parse_InvalidFilter_ReportsInvalidFilterWithPosition(string text, int position, string message)
     {
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(text).ShouldFail();
 
-        filter.Should().BeNull();
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Position.Should().Be(position, error.Message);
-        error.Message.Should().Contain(message);
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().EndWith($"(at position {position})");
+        error.Detail.Should().Contain(message);
     }
 
     [Fact]
-    public void TryParse_Null_ReportsEmptyFilter()
+    public void Parse_Null_ReportsEmptyFilter()
     {
-        ScimFilter.TryParse(null, out _, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(null).ShouldFail();
 
-        error!.Position.Should().Be(0);
+        error.Detail.Should().EndWith($"(at position {0})");
         error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
     }
 
     [Fact]
-    public void TryParse_TextLongerThanLimit_IsRejectedAtTheLimit()
+    public void Parse_TextLongerThanLimit_IsRejectedAtTheLimit()
     {
         var text = "userName eq \"" + new string('x', FilterParser.MaxLength) + "\"";
 
-        ScimFilter.TryParse(text, out _, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(text).ShouldFail();
 
-        error!.Position.Should().Be(FilterParser.MaxLength);
-        error.Message.Should().Contain("at most 4096");
+        error.Detail.Should().EndWith($"(at position {FilterParser.MaxLength})");
+        error.Detail.Should().Contain("at most 4096");
     }
 
     [Fact]
-    public void TryParse_NestingDeeperThanLimit_IsRejectedWithoutOverflowingTheStack()
+    public void Parse_NestingDeeperThanLimit_IsRejectedWithoutOverflowingTheStack()
     {
         var depth = 2000;
         var text = new string('(', depth) + "userName pr" + new string(')', depth);
 
-        ScimFilter.TryParse(text, out _, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(text).ShouldFail();
 
-        error!.Position.Should().Be(FilterParser.MaxDepth);
-        error.Message.Should().Contain("levels deep");
+        error.Detail.Should().EndWith($"(at position {FilterParser.MaxDepth})");
+        error.Detail.Should().Contain("levels deep");
     }
 
     [Fact]
-    public void TryParse_NestingAtTheLimit_IsAccepted()
+    public void Parse_NestingAtTheLimit_IsAccepted()
     {
         var text = string.Concat(Enumerable.Repeat("not (", FilterParser.MaxDepth)) + "userName pr" + new string(')', FilterParser.MaxDepth);
 
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeTrue(error?.ToString());
+        var filter = ScimFilter.Parse(text).Value;
 
-        filter!.ToString().Should().Be(text);
+        filter.ToString().Should().Be(text);
     }
 
     [Fact]
-    public void TryParse_MoreTermsThanLimit_IsRejected()
+    public void Parse_MoreTermsThanLimit_IsRejected()
     {
         var text = string.Join(" or ", Enumerable.Repeat("a pr", FilterParser.MaxTerms + 1));
 
-        ScimFilter.TryParse(text, out _, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(text).ShouldFail();
 
-        error!.Message.Should().Contain("more than 128 attribute expressions");
-        error.Position.Should().Be(FilterParser.MaxTerms * "a pr or ".Length);
+        error.Detail.Should().Contain("more than 128 attribute expressions");
+        error.Detail.Should().EndWith($"(at position {FilterParser.MaxTerms * "a pr or ".Length})");
     }
 
     [Fact]
     public void Equals_FiltersDifferingOnlyInAttributeNameCase_AreEqual()
     {
-        ScimFilter.TryParse("USERNAME eq \"x\" and Emails[Type eq \"work\"]", out var upper, out _).Should().BeTrue();
-        ScimFilter.TryParse("userName eq \"x\" and emails[type eq \"work\"]", out var lower, out _).Should().BeTrue();
+        var upper = ScimFilter.Parse("USERNAME eq \"x\" and Emails[Type eq \"work\"]").Value;
+        var lower = ScimFilter.Parse("userName eq \"x\" and emails[type eq \"work\"]").Value;
 
         upper.Should().Be(lower);
-        upper!.GetHashCode().Should().Be(lower!.GetHashCode());
+        upper.GetHashCode().Should().Be(lower.GetHashCode());
         (upper == lower).Should().BeTrue();
     }
 
     [Fact]
     public void Equals_FiltersDifferingInValueCase_AreNotEqual()
     {
-        ScimFilter.TryParse("userName eq \"X\"", out var upper, out _).Should().BeTrue();
-        ScimFilter.TryParse("userName eq \"x\"", out var lower, out _).Should().BeTrue();
+        var upper = ScimFilter.Parse("userName eq \"X\"").Value;
+        var lower = ScimFilter.Parse("userName eq \"x\"").Value;
 
         upper.Should().NotBe(lower);
         (upper != lower).Should().BeTrue();
@@ -323,8 +322,8 @@ public sealed class ScimFilterParserTests
 
     private static FilterNode Parse(string text)
     {
-        ScimFilter.TryParse(text, out var filter, out var error).Should().BeTrue(error?.ToString());
-        return filter!.Root;
+        var filter = ScimFilter.Parse(text).Value;
+        return filter.Root;
     }
 
     private static AttributePath Path(string name) => new(null, name, null, null);

@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MembershipStates.Scim;
 using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Schema;
 using Xunit;
 
 namespace MembershipStates.Tests.Scim.Filtering;
@@ -25,10 +26,10 @@ public sealed class ScimFilterPropertyTests
         Prop.ForAll(ScimFilterGenerators.Filters, node =>
         {
             var text = node.ToString();
-            var parsed = ScimFilter.TryParse(text, out var filter, out var error);
+            var parsed = ScimFilter.Parse(text);
             return Prop.Label(
-                parsed && filter!.Root.Equals(node) && filter.GetHashCode() == new ScimFilter(node).GetHashCode() && filter.ToString() == text,
-                $"{text} -> {error?.ToString() ?? filter!.ToString()}");
+                parsed.TryGetValue(out var filter) && filter.Root.Equals(node) && filter.GetHashCode() == new ScimFilter(node).GetHashCode() && filter.ToString() == text,
+                $"{text} -> {parsed}");
         });
 
     [Property(MaxTest = 300)]
@@ -36,8 +37,8 @@ public sealed class ScimFilterPropertyTests
         Prop.ForAll(ScimFilterGenerators.Paths, path =>
         {
             var text = path.ToString();
-            var parsed = AttributePath.TryParse(text, out var again, out var error);
-            return Prop.Label(parsed && again == path && again.ToString() == text, $"{text} -> {error}");
+            var parsed = AttributePath.Parse(text);
+            return Prop.Label(parsed.TryGetValue(out var again) && again == path && again.ToString() == text, $"{text} -> {parsed}");
         });
 
     // Users with several e-mail addresses, phone numbers and addresses, kept as collections: a filter on a
@@ -56,7 +57,7 @@ public sealed class ScimFilterPropertyTests
     public void FiltersAndUsers_Generated_MatchOftenEnoughToTestSomething()
     {
         var samples = ScimFilterGenerators.FiltersAndUsers.Generator.Sample(1000, 10);
-        var matches = samples.Count(pair => new ScimFilter(pair.Filter).TryEvaluate(pair.User.ToJson(), out var m, out _) && m);
+        var matches = samples.Count(pair => new ScimFilter(pair.Filter).Evaluate(pair.User.ToJson()) is { IsSuccess: true, Value: true });
 
         matches.Should().BeInRange(150, 850);
     }
@@ -68,7 +69,7 @@ public sealed class ScimFilterPropertyTests
         var matches = samples.Count(pair =>
             pair.User.UserName is { } userName && userName.Any(c => c > 127 && char.IsLetter(c))
             && pair.Filter.ToString().Contains("userName", StringComparison.OrdinalIgnoreCase)
-            && new ScimFilter(pair.Filter).TryEvaluate(pair.User.ToJson(), out var m, out _) && m);
+            && new ScimFilter(pair.Filter).Evaluate(pair.User.ToJson()) is { IsSuccess: true, Value: true });
 
         matches.Should().BeGreaterThanOrEqualTo(40, "about 95 in 5000 do");
     }
@@ -89,14 +90,14 @@ public sealed class ScimFilterPropertyTests
     }
 
     [Property(MaxTest = 1000)]
-    public Property TryParse_HostileText_NeverThrowsAndReturnsAFilterOrAnError() =>
+    public Property Parse_HostileText_NeverThrowsAndReturnsAFilterOrAnError() =>
         Prop.ForAll(ScimFilterGenerators.HostileText, CheckNeverThrows);
 
     [Property(MaxTest = 1000)]
-    public Property TryParse_ArbitraryString_NeverThrowsAndReturnsAFilterOrAnError(string? text) => CheckNeverThrows(text);
+    public Property Parse_ArbitraryString_NeverThrowsAndReturnsAFilterOrAnError(string? text) => CheckNeverThrows(text);
 
     private static bool Evaluates(FilterNode filter, TestUser user) =>
-        new ScimFilter(filter).TryEvaluate(user.ToJson(), out var matches, out _) && matches;
+        new ScimFilter(filter).Evaluate(user.ToJson()) is { IsSuccess: true, Value: true };
 
     private static Property Agree(ScimFilterMap<TestUser> map, FilterNode node, TestUser user)
     {
@@ -104,18 +105,18 @@ public sealed class ScimFilterPropertyTests
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            var parsed = ScimFilter.TryParse(node.ToString(), out var filter, out var parseError);
-            if (!parsed)
+            var parsed = ScimFilter.Parse(node.ToString());
+            if (!parsed.TryGetValue(out var filter))
             {
-                return Prop.Label(false, $"does not parse: {parseError}");
+                return Prop.Label(false, $"does not parse: {parsed.Error}");
             }
 
-            var evaluated = filter!.TryEvaluate(user.ToJson(), out var inMemory, out var evaluationError);
-            var translated = map.TryTranslate(filter, out var predicate, out var translationError);
-            var compiled = translated && predicate!.Compile()(user);
+            var evaluated = filter.Evaluate(user.ToJson());
+            var translated = map.Translate(filter);
+            var compiled = translated.TryGetValue(out var predicate) && predicate.Compile()(user);
             return Prop.Label(
-                evaluated && translated && inMemory == compiled,
-                $"{filter} on {user}: evaluated {inMemory} ({evaluationError}), compiled {compiled} ({translationError})");
+                evaluated.TryGetValue(out var inMemory) && translated.IsSuccess && inMemory == compiled,
+                $"{filter} on {user}: evaluated {evaluated}, compiled {compiled} ({translated.Error})");
         }
         finally
         {
@@ -125,17 +126,22 @@ public sealed class ScimFilterPropertyTests
 
     private static Property CheckNeverThrows(string? text)
     {
-        var parsed = ScimFilter.TryParse(text, out var filter, out var error);
-        var pathParsed = AttributePath.TryParse(text, out var path, out var pathError);
+        // The parser's own error carries the position; the public result answers with it as a SCIM error.
+        var parsed = FilterParser.TryParseFilter(text, ScimAttributeCatalog.Default, declaredOnly: false, out var filter, out var error);
+        var pathParsed = FilterParser.TryParsePath(text, out var path, out var pathError);
+        var result = ScimFilter.Parse(text);
+        var pathResult = AttributePath.Parse(text);
         var consistent = parsed == (filter is not null) && parsed == (error is null)
             && pathParsed == (path is not null) && pathParsed == (pathError is null)
             && (error is null || (error.ScimType == ScimErrorTypes.InvalidFilter && error.Position >= 0 && error.Position <= text!.Length && error.Message.Length > 0))
-            && (pathError is null || (pathError.ScimType == ScimErrorTypes.InvalidPath && pathError.Position >= 0 && pathError.Position <= text!.Length));
+            && (pathError is null || (pathError.ScimType == ScimErrorTypes.InvalidPath && pathError.Position >= 0 && pathError.Position <= text!.Length))
+            && result.IsSuccess == parsed && result.Error?.Detail == error?.ToScimError().Detail
+            && pathResult.IsSuccess == pathParsed && pathResult.Error?.Detail == pathError?.ToScimError().Detail;
         if (filter is not null)
         {
-            consistent &= ScimFilter.TryParse(filter.ToString(), out var again, out _) && again == filter;
-            filter.TryEvaluate(SomeUser, out _, out _);
-            TestUser.Map.TryTranslate(filter, out _, out _);
+            consistent &= ScimFilter.Parse(filter.ToString()) is { IsSuccess: true } again && again.Value == filter;
+            filter.Evaluate(SomeUser);
+            TestUser.Map.Translate(filter);
         }
 
         return Prop.Label(consistent, $"{text} -> {error?.ToString() ?? filter!.ToString()}");

@@ -33,7 +33,7 @@ public sealed class ScimGroupFilterTests
     [InlineData("id eq \"g2\" or members eq \"u1\"", "g1,g2")]
     [InlineData("not (members eq \"u1\")", "g2")]
     [InlineData("members eq \"U1\"", "")]
-    public void TryTranslate_GroupFilter_SelectsTheGroupsItNames(string text, string expected)
+    public void Translate_GroupFilter_SelectsTheGroupsItNames(string text, string expected)
     {
         var predicate = Translate(text);
 
@@ -43,7 +43,7 @@ public sealed class ScimGroupFilterTests
     }
 
     [Fact]
-    public void TryTranslate_MemberTest_ReadsTheIdAsAQueryParameter()
+    public void Translate_MemberTest_ReadsTheIdAsAQueryParameter()
     {
         var predicate = Translate("members eq \"u1\"");
 
@@ -58,24 +58,24 @@ public sealed class ScimGroupFilterTests
     [InlineData("members[display eq \"x\"]")]
     [InlineData("members[value eq \"a\" and value eq \"b\"]")]
     [InlineData("members eq 5")]
-    public void TryTranslate_OtherComparisonOfMembers_IsInvalidFilter(string text)
+    public void Translate_OtherComparisonOfMembers_IsInvalidFilter(string text)
     {
-        ScimFilter.TryParse(text, out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse(text).Value;
 
-        Map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
+        var error = Map.Translate(filter).ShouldFail();
 
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Message.Should().Contain("members");
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().Contain("members");
     }
 
     [Fact]
-    public void TryTranslate_MembersWithoutTheTest_IsInvalidFilterNamingWhatCanBeFiltered()
+    public void Translate_MembersWithoutTheTest_IsInvalidFilterNamingWhatCanBeFiltered()
     {
-        ScimFilter.TryParse("members eq \"u1\"", out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse("members eq \"u1\"").Value;
 
-        new ScimFilterMap<AppGroup>().Map("id", g => g.Id).TryTranslate(filter!, out _, out var error).Should().BeFalse();
+        var error = new ScimFilterMap<AppGroup>().Map("id", g => g.Id).Translate(filter).ShouldFail();
 
-        error!.Message.Should().Contain("id");
+        error.Detail.Should().Contain("id");
     }
 
     [Fact]
@@ -90,9 +90,9 @@ public sealed class ScimGroupFilterTests
 
     private static Expression<Func<AppGroup, bool>> Translate(string text)
     {
-        ScimFilter.TryParse(text, out var filter, out var parseError).Should().BeTrue(parseError?.Message);
-        Map.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.Message);
-        return predicate!;
+        var filter = ScimFilter.Parse(text).Value;
+        var predicate = Map.Translate(filter).Value;
+        return predicate;
     }
 
     public sealed record AppGroup(string Id, string DisplayName, string NormalizedName, string? ExternalId, string[] Members);

@@ -35,7 +35,7 @@ public sealed class ScimGroupOperationsTests
 
         group.ExternalId.Should().Be("8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159");
         group.DisplayName.Should().Be("displayName");
-        var response = _operations.Create(group, GroupId).ToResponse(Groups, Users);
+        var response = _operations.Create(group, GroupId).Value.ToResponse(Groups, Users);
         Json(response)["schemas"]!.AsArray().Select(s => (string?)s).Should().Equal(ScimSchemaUris.Group);
     }
 
@@ -64,7 +64,7 @@ public sealed class ScimGroupOperationsTests
     {
         var group = Parse("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Ünïcode Team","members":[{"value":"u1","display":"ignored"},{"value":"u2"},{"value":"u1"}]}""");
 
-        var operation = _operations.Create(group, GroupId);
+        var operation = _operations.Create(group, GroupId).Value;
         var response = operation.ToResponse(Groups, Users);
 
         operation.RequiresCommit.Should().BeTrue();
@@ -93,8 +93,10 @@ public sealed class ScimGroupOperationsTests
     [Fact]
     public void Read_Missing_Is404()
     {
-        var response = _operations.Read(null, "nope").ToResponse(Groups, Users);
+        var result = _operations.Read(null, "nope");
 
+        result.IsSuccess.Should().BeFalse();
+        var response = result.Error!.ToResponse();
         response.StatusCode.Should().Be(404);
         Json(response)["detail"]!.GetValue<string>().Should().Contain("nope");
     }
@@ -102,7 +104,7 @@ public sealed class ScimGroupOperationsTests
     [Fact]
     public void Read_WithoutMembersRead_AnswersTheGroupWithoutMembers()
     {
-        var response = _operations.Read(Stored(members: null), GroupId).ToResponse(Groups, Users);
+        var response = _operations.Read(Stored(members: null), GroupId).Value.ToResponse(Groups, Users);
 
         response.StatusCode.Should().Be(200);
         response.ETag.Should().Be("W/\"3\"");
@@ -112,7 +114,7 @@ public sealed class ScimGroupOperationsTests
     [Fact]
     public void Read_WithMembers_ListsThemWithTheirDisplay()
     {
-        var response = _operations.Read(Stored(members: [new ScimGroupMember { Value = "u1", Display = "ann@example.com" }]), GroupId).ToResponse(Groups, Users);
+        var response = _operations.Read(Stored(members: [new ScimGroupMember { Value = "u1", Display = "ann@example.com" }]), GroupId).Value.ToResponse(Groups, Users);
 
         var member = Json(response)["members"]!.AsArray().Should().ContainSingle().Subject!;
         member["display"]!.GetValue<string>().Should().Be("ann@example.com");
@@ -124,7 +126,7 @@ public sealed class ScimGroupOperationsTests
     [InlineData("*", 304)]
     public void Read_IfNoneMatch_Is304WhenItMatches(string header, int status)
     {
-        var response = _operations.Read(Stored(), GroupId, ScimPrecondition.IfNoneMatch(header)).ToResponse(Groups, Users);
+        var response = _operations.Read(Stored(), GroupId, ScimPrecondition.IfNoneMatch(header)).Value.ToResponse(Groups, Users);
 
         response.StatusCode.Should().Be(status);
     }
@@ -134,7 +136,7 @@ public sealed class ScimGroupOperationsTests
     {
         var group = Parse($$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"id":"{{{GroupId}}}","displayName":"Renamed","members":[{"value":"u9"}],"meta":{"resourceType":"Group"}}""");
 
-        var operation = _operations.Replace(Stored(), GroupId, group, ScimPrecondition.IfMatch("W/\"3\""));
+        var operation = _operations.Replace(Stored(), GroupId, group, ScimPrecondition.IfMatch("W/\"3\"")).Value;
         var response = operation.ToResponse(Groups, Users);
 
         response.StatusCode.Should().Be(200);
@@ -154,11 +156,11 @@ public sealed class ScimGroupOperationsTests
     [InlineData("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":""}""", 400, "invalidValue")]
     public void Replace_Refused_ChangesNothing(string body, int status, string scimType)
     {
-        var operation = _operations.Replace(Stored(), GroupId, Parse(body, validate: false));
+        var result = _operations.Replace(Stored(), GroupId, Parse(body, validate: false));
 
-        operation.RequiresCommit.Should().BeFalse();
-        operation.Error!.Status.Should().Be(status);
-        operation.Error.ScimType.Should().Be(scimType);
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
+        result.Error!.Status.Should().Be(status);
+        result.Error.ScimType.Should().Be(scimType);
     }
 
     [Fact]
@@ -166,7 +168,7 @@ public sealed class ScimGroupOperationsTests
     {
         var patch = ScimGroupOperations.ParsePatch(ScimJsonComparison.ReadPayload("okta-group-push-update.json"), GroupId).Value;
 
-        var operation = _operations.Patch(Stored(), GroupId, patch);
+        var operation = _operations.Patch(Stored(), GroupId, patch).Value;
         var response = operation.ToResponse(Groups, Users);
 
         response.StatusCode.Should().Be(204);
@@ -187,7 +189,7 @@ public sealed class ScimGroupOperationsTests
             Encoding.UTF8.GetBytes($$$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"id":"{{{GroupId}}}","displayName":"Engineering"}}]}"""),
             GroupId).Value;
 
-        var operation = _operations.Patch(Stored(), GroupId, patch);
+        var operation = _operations.Patch(Stored(), GroupId, patch).Value;
 
         operation.RequiresCommit.Should().BeFalse();
         operation.ToResponse(Groups, Users).StatusCode.Should().Be(204);
@@ -209,17 +211,17 @@ public sealed class ScimGroupOperationsTests
         var patch = ScimGroupOperations.ParsePatch(ScimJsonComparison.ReadPayload("entra-group-add-members.json"), GroupId).Value;
         var ifMatch = ScimPrecondition.IfMatch(header);
 
-        var operations = new[]
+        var results = new[]
         {
             _operations.Patch(Stored(), GroupId, patch, ifMatch),
             _operations.Replace(Stored(), GroupId, Parse("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"x"}"""), ifMatch),
             _operations.Delete(Stored(), GroupId, ifMatch),
         };
 
-        operations.Should().AllSatisfy(operation =>
+        results.Should().AllSatisfy(result =>
         {
-            operation.RequiresCommit.Should().BeFalse();
-            operation.ToResponse(Groups, Users).StatusCode.Should().Be(412);
+            result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
+            result.Error!.ToResponse().StatusCode.Should().Be(412);
         });
     }
 
@@ -236,7 +238,7 @@ public sealed class ScimGroupOperationsTests
     [Fact]
     public void Delete_Existing_Is204AndDeletesTheGroupOnly()
     {
-        var operation = _operations.Delete(Stored(), GroupId, ScimPrecondition.IfMatch("W/\"3\""));
+        var operation = _operations.Delete(Stored(), GroupId, ScimPrecondition.IfMatch("W/\"3\"")).Value;
 
         operation.ToResponse(Groups, Users).StatusCode.Should().Be(204);
         operation.Change!.Kind.Should().Be(ScimGroupChangeKind.Delete);

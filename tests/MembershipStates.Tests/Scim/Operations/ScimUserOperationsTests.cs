@@ -30,7 +30,7 @@ public sealed class ScimUserOperationsTests
     {
         var user = Parse(OktaCreate);
 
-        var operation = _operations.Create(user, existing: null, newId: "a1");
+        var operation = _operations.Create(user, existing: null, newId: "a1").Value;
         var response = operation.ToResponse(Users);
 
         operation.RequiresCommit.Should().BeTrue();
@@ -52,7 +52,7 @@ public sealed class ScimUserOperationsTests
     {
         var existing = Member(MembershipState.Active, Parse(OktaCreate));
 
-        var response = _operations.Create(Parse(OktaCreate), existing, "a2").ToResponse(Users);
+        var response = _operations.Create(Parse(OktaCreate), existing, "a2").Value.ToResponse(Users);
 
         response.StatusCode.Should().Be(409);
         Json(response)["scimType"]!.GetValue<string>().Should().Be("uniqueness");
@@ -64,7 +64,7 @@ public sealed class ScimUserOperationsTests
     {
         var existing = Member(MembershipState.Inactive, Parse(OktaCreate));
 
-        var operation = _operations.Create(Parse(OktaCreate), existing, "a2");
+        var operation = _operations.Create(Parse(OktaCreate), existing, "a2").Value;
         var response = operation.ToResponse(Users);
 
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Revived);
@@ -78,7 +78,7 @@ public sealed class ScimUserOperationsTests
     {
         var operations = new ScimUserOperations(new MembershipLifecycle(InactiveProvisionPolicy.Reject));
 
-        var response = operations.Create(Parse(OktaCreate), Member(MembershipState.Inactive, Parse(OktaCreate)), "a2").ToResponse(Users);
+        var response = operations.Create(Parse(OktaCreate), Member(MembershipState.Inactive, Parse(OktaCreate)), "a2").Value.ToResponse(Users);
 
         response.StatusCode.Should().Be(409);
     }
@@ -123,7 +123,7 @@ public sealed class ScimUserOperationsTests
         var put = Parse(OktaCreate.Replace("\"givenName\":\"Runscope300\"", "\"givenName\":\"Another\"", StringComparison.Ordinal)
             .Replace("\"schemas\":", "\"id\":\"m1\",\"meta\":{\"resourceType\":\"User\",\"version\":\"W/\\\"5\\\"\"},\"schemas\":", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put);
+        var operation = _operations.Replace(member, "m1", put).Value;
 
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Updated);
         operation.Decision.Effects.Should().Be(MembershipEffects.WriteAttributes);
@@ -137,7 +137,7 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Active, Parse(OktaCreate));
         var put = Parse(OktaCreate.Replace("\"active\":true", "\"active\":false", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put);
+        var operation = _operations.Replace(member, "m1", put).Value;
 
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Updated);
         operation.Decision.Next.State.Should().Be(MembershipState.Inactive);
@@ -150,7 +150,7 @@ public sealed class ScimUserOperationsTests
     {
         var member = Member(MembershipState.Active, Parse(OktaCreate));
 
-        var operation = _operations.Replace(member, "m1", Parse(OktaCreate));
+        var operation = _operations.Replace(member, "m1", Parse(OktaCreate)).Value;
 
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Unchanged);
         operation.RequiresCommit.Should().BeFalse();
@@ -163,7 +163,7 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Inactive, Parse(OktaCreate));
         var put = Parse(OktaCreate.Replace(",\"active\":true", "", StringComparison.Ordinal).Replace("en-US", "fr-FR", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put);
+        var operation = _operations.Replace(member, "m1", put).Value;
 
         operation.Decision.Next.State.Should().Be(MembershipState.Inactive);
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Updated);
@@ -175,10 +175,10 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Active, Parse(OktaCreate));
         var put = Parse(OktaCreate.Replace("\"schemas\":", "\"id\":\"other\",\"schemas\":", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put);
+        var result = _operations.Replace(member, "m1", put);
 
-        operation.RequiresCommit.Should().BeFalse();
-        var response = operation.ToResponse(Users);
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
+        var response = result.Error!.ToResponse();
         response.StatusCode.Should().Be(400);
         Json(response)["scimType"]!.GetValue<string>().Should().Be("mutability");
     }
@@ -189,7 +189,7 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Active, Parse(OktaCreate));
         var put = Parse(OktaCreate.Replace("\"active\":true", "\"active\":false", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put, ScimPrecondition.IfMatch("W/\"4\""));
+        var operation = _operations.Replace(member, "m1", put, ScimPrecondition.IfMatch("W/\"4\"")).Value;
 
         operation.RequiresCommit.Should().BeFalse();
         operation.ToResponse(Users).StatusCode.Should().Be(412);
@@ -201,7 +201,7 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Active, Parse(OktaCreate));
         var put = Parse(OktaCreate.Replace("\"active\":true", "\"active\":false", StringComparison.Ordinal));
 
-        var operation = _operations.Replace(member, "m1", put, ScimPrecondition.IfMatch("W/\"5\""));
+        var operation = _operations.Replace(member, "m1", put, ScimPrecondition.IfMatch("W/\"5\"")).Value;
 
         operation.Decision.Outcome.Should().Be(MembershipOutcome.Updated);
     }
@@ -209,7 +209,7 @@ public sealed class ScimUserOperationsTests
     [Fact]
     public void Replace_Unknown_Is404()
     {
-        _operations.Replace(null, "nope", Parse(OktaCreate)).ToResponse(Users).StatusCode.Should().Be(404);
+        _operations.Replace(null, "nope", Parse(OktaCreate)).Value.ToResponse(Users).StatusCode.Should().Be(404);
     }
 
     [Fact]
@@ -266,9 +266,9 @@ public sealed class ScimUserOperationsTests
     {
         var user = ScimUserOperations.ParseUser(Model.ScimJsonComparison.ReadPayload("unknown-attributes.json")).Value;
 
-        var operation = _operations.Create(user, existing: null, newId: "a1");
+        var result = _operations.Create(user, existing: null, newId: "a1");
 
-        AssertOnlyDeclared(operation);
+        AssertOnlyDeclared(result);
     }
 
     [Fact]
@@ -277,14 +277,15 @@ public sealed class ScimUserOperationsTests
         var member = Member(MembershipState.Active, Parse(OktaCreate));
         var user = ScimUserOperations.ParseUser(Model.ScimJsonComparison.ReadPayload("unknown-attributes.json")).Value;
 
-        var operation = _operations.Replace(member, "m1", user);
+        var result = _operations.Replace(member, "m1", user);
 
-        AssertOnlyDeclared(operation);
+        AssertOnlyDeclared(result);
     }
 
-    private static void AssertOnlyDeclared(ScimUserDecision operation)
+    private static void AssertOnlyDeclared(ScimResult<ScimUserDecision> result)
     {
-        operation.Error.Should().BeNull();
+        result.Error.Should().BeNull();
+        var operation = result.Value;
         var stored = operation.Attributes!;
         stored.AdditionalAttributes.Should().BeNull();
         stored.Name!.AdditionalAttributes.Should().BeNull();

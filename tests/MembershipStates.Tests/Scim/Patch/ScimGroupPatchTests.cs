@@ -294,13 +294,16 @@ public sealed class ScimGroupPatchTests
 
         var group = ScimGroupOperations.ParseGroup(bytes);
         var patch = ScimGroupOperations.ParsePatch(bytes, GroupId);
-        var patched = patch.TryGetValue(out var request) ? operations.Patch(stored, GroupId, request).ToResponse(groups, users) : patch.Error!.ToResponse();
-        var created = group.TryGetValue(out var sent) ? operations.Create(sent, "new").ToResponse(groups, users) : group.Error!.ToResponse();
-        var replaced = group.TryGetValue(out sent) ? operations.Replace(stored, GroupId, sent).ToResponse(groups, users) : group.Error!.ToResponse();
+        var patched = patch.TryGetValue(out var request) ? Answer(operations.Patch(stored, GroupId, request)) : patch.Error!.ToResponse();
+        var created = group.TryGetValue(out var sent) ? Answer(operations.Create(sent, "new")) : group.Error!.ToResponse();
+        var replaced = group.TryGetValue(out sent) ? Answer(operations.Replace(stored, GroupId, sent)) : group.Error!.ToResponse();
 
         patched.StatusCode.Should().BeOneOf(204, 400);
         created.StatusCode.Should().BeOneOf(201, 400);
         replaced.StatusCode.Should().BeOneOf(200, 400);
+
+        ScimResponse Answer(ScimResult<ScimGroupDecision> decided) =>
+            decided.TryGetValue(out var decision) ? decision.ToResponse(groups, users) : decided.Error.ToResponse();
     }
 
     private static string ToJson(Op op)

@@ -1,6 +1,7 @@
 using System.Text;
 using FluentAssertions;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Patching;
 
 namespace MembershipStates.Tests.Scim.Patch;
 
@@ -58,12 +59,12 @@ public sealed class ScimPatchErrorTests
         var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""{{{Schemas}},"Operations":[{{operationJson}}]}"""));
         patch.Error.Should().BeNull();
 
-        var operation = _operations.Patch(member, "m1", patch.Value);
+        var result = _operations.Patch(member, "m1", patch.Value);
 
-        operation.RequiresCommit.Should().BeFalse();
-        operation.Error.Should().NotBeNull();
-        operation.Error!.ScimType.Should().Be(scimType);
-        operation.ToResponse(new Uri("https://x.example/Users")).StatusCode.Should().Be(400);
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
+        result.Error.Should().NotBeNull();
+        result.Error!.ScimType.Should().Be(scimType);
+        result.Error.ToResponse().StatusCode.Should().Be(400);
     }
 
     [Fact]
@@ -77,10 +78,10 @@ public sealed class ScimPatchErrorTests
               {"op":"replace","path":"id","value":"x"}]}
             """)).Value;
 
-        var operation = _operations.Patch(member, "m1", patch);
+        var result = _operations.Patch(member, "m1", patch);
 
-        operation.Error!.ScimType.Should().Be("mutability");
-        operation.RequiresCommit.Should().BeFalse();
+        result.Error!.ScimType.Should().Be("mutability");
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
         member.Attributes.DisplayName.Should().Be("R L", "the stored attributes are never touched");
     }
 
@@ -92,7 +93,7 @@ public sealed class ScimPatchErrorTests
             """));
 
         patch.Value.Operations.Select(o => o.Type).Should().Equal(
-            ScimPatchOperationType.Replace, ScimPatchOperationType.Add, ScimPatchOperationType.Remove);
+            PatchOperationType.Replace, PatchOperationType.Add, PatchOperationType.Remove);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class ScimPatchErrorTests
             {{{Schemas}},"Operations":[{"op":"remove","path":"emails[type eq \"home\"]"}]}
             """)).Value;
 
-        var operation = _operations.Patch(member, "m1", patch);
+        var operation = _operations.Patch(member, "m1", patch).Value;
 
         operation.Attributes!.Emails.Should().ContainSingle().Which.Type.Should().Be("work");
     }
@@ -126,11 +127,11 @@ public sealed class ScimPatchErrorTests
         var member = ScimPatchFixtureTests.Member(MembershipState.Active);
         var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""{{{Schemas}},"Operations":[{{operationJson}}]}""")).Value;
 
-        var operation = _operations.Patch(member, "m1", patch);
+        var result = _operations.Patch(member, "m1", patch);
 
-        operation.Error!.ScimType.Should().Be("invalidPath");
-        operation.Error.Detail.Should().Contain("/Schemas");
-        operation.RequiresCommit.Should().BeFalse();
+        result.Error!.ScimType.Should().Be("invalidPath");
+        result.Error.Detail.Should().Contain("/Schemas");
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
     }
 
     [Theory]
@@ -143,11 +144,11 @@ public sealed class ScimPatchErrorTests
         var member = ScimPatchFixtureTests.Member(MembershipState.Active);
         var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes($$"""{{{Schemas}},"Operations":[{{operationsJson}}]}""")).Value;
 
-        var operation = _operations.Patch(member, "m1", patch);
+        var result = _operations.Patch(member, "m1", patch);
 
-        operation.Error!.ScimType.Should().Be("invalidPath");
-        operation.RequiresCommit.Should().BeFalse();
-        operation.ToResponse(new Uri("https://x.example/Users")).StatusCode.Should().Be(400);
+        result.Error!.ScimType.Should().Be("invalidPath");
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
+        result.Error.ToResponse().StatusCode.Should().Be(400);
     }
 
     [Fact]
@@ -157,9 +158,10 @@ public sealed class ScimPatchErrorTests
         var patch = ScimUserOperations.ParsePatch(Encoding.UTF8.GetBytes(
             "{" + Schemas + ""","Operations":[{"op":"replace","path":"name","value":{"givenName":"Ada","frobnicate":"x"}}]}""")).Value;
 
-        var operation = _operations.Patch(member, "m1", patch);
+        var result = _operations.Patch(member, "m1", patch);
 
-        operation.Error.Should().BeNull();
+        result.Error.Should().BeNull();
+        var operation = result.Value;
         operation.Attributes!.Name!.GivenName.Should().Be("Ada");
         operation.Attributes.Name.AdditionalAttributes.Should().BeNull("a value's undeclared sub-attributes are ignored, as in a PUT");
     }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using MembershipStates.Scim;
+using MembershipStates.Scim.Filtering;
+using MembershipStates.Scim.Schema;
 using Xunit;
 
 namespace MembershipStates.Tests.Scim.Responses;
@@ -125,19 +127,20 @@ public sealed class ScimErrorTests
     [InlineData("(userName eq \"x\"", "invalidFilter", "(at position 16)")]
     public void FilterError_ToScimError_Is400WithItsScimTypeMessageAndPosition(string text, string scimType, string position)
     {
-        ScimFilter.TryParse(text, out _, out var error).Should().BeFalse();
+        FilterParser.TryParseFilter(text, ScimAttributeCatalog.Default, declaredOnly: false, out _, out var error).Should().BeFalse();
 
         var scim = error!.ToScimError();
 
         scim.Status.Should().Be(400);
         scim.ScimType.Should().Be(scimType);
         scim.Detail.Should().Be($"{error.Message} {position}");
+        ScimFilter.Parse(text).ShouldFail().Should().BeEquivalentTo(scim, "the public parse answers with this error");
     }
 
     [Fact]
     public void PathError_ToScimError_Is400InvalidPathWithThePosition()
     {
-        AttributePath.TryParse("emails[type eq \"work\"", out _, out var error).Should().BeFalse();
+        FilterParser.TryParsePath("emails[type eq \"work\"", out _, out var error).Should().BeFalse();
 
         var scim = error!.ToScimError();
 
@@ -147,17 +150,15 @@ public sealed class ScimErrorTests
     }
 
     [Fact]
-    public void FilterErrorWithoutPosition_ToScimError_HasTheMessageAlone()
+    public void FilterErrorWithoutPosition_IsTheMessageAlone()
     {
         var map = new ScimFilterMap<string>().Map("userName", s => s);
-        ScimFilter.TryParse("title eq \"Boss\"", out var filter, out _).Should().BeTrue();
-        map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
+        var filter = ScimFilter.Parse("title eq \"Boss\"").Value;
 
-        var scim = error!.ToScimError();
+        var error = map.Translate(filter).ShouldFail();
 
-        error.Position.Should().BeNull();
-        scim.ScimType.Should().Be("invalidFilter");
-        scim.Detail.Should().Be(error.Message);
+        error.ScimType.Should().Be("invalidFilter");
+        error.Detail.Should().StartWith("The filter uses 'title'").And.NotContain("at position");
     }
 
     [Fact]

@@ -39,11 +39,11 @@ public sealed class ScimExtensionMutabilityTests
     [Fact]
     public void Create_ReadOnlyValuesAreIgnored_ImmutableAndWriteOnlyAreKept()
     {
-        var operation = _operations.Create(Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"badge":"B","hired":"2020","employeeId":"E1","pin":"1234","office":{"desk":"D1","audited":"yes"}}}"""), null, "m1");
+        var result = _operations.Create(Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"badge":"B","hired":"2020","employeeId":"E1","pin":"1234","office":{"desk":"D1","audited":"yes"}}}"""), null, "m1");
 
-        operation.Error.Should().BeNull();
-        JsonNode.DeepEquals(Acme_(operation), JsonNode.Parse("""{"badge":"B","employeeId":"E1","pin":"1234","office":{"desk":"D1"}}"""))
-            .Should().BeTrue(Acme_(operation)?.ToJsonString());
+        result.Error.Should().BeNull();
+        JsonNode.DeepEquals(Acme_(result), JsonNode.Parse("""{"badge":"B","employeeId":"E1","pin":"1234","office":{"desk":"D1"}}"""))
+            .Should().BeTrue(Acme_(result)?.ToJsonString());
     }
 
     [Fact]
@@ -64,11 +64,11 @@ public sealed class ScimExtensionMutabilityTests
     {
         var current = Member($$$$"""{"userName":"ada","{{{{Acme}}}}":{"hired":"2020","employeeId":"E1","office":{"desk":"D1","audited":"yes"}}}""");
 
-        var operation = _operations.Replace(current, "m1", Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"badge":"B","hired":"1999","office":{"building":"N","audited":"no"}}}"""));
+        var result = _operations.Replace(current, "m1", Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"badge":"B","hired":"1999","office":{"building":"N","audited":"no"}}}"""));
 
-        operation.Error.Should().BeNull();
-        JsonNode.DeepEquals(Acme_(operation), JsonNode.Parse("""{"badge":"B","hired":"2020","office":{"building":"N","audited":"yes","desk":"D1"},"employeeId":"E1"}"""))
-            .Should().BeTrue(Acme_(operation)?.ToJsonString());
+        result.Error.Should().BeNull();
+        JsonNode.DeepEquals(Acme_(result), JsonNode.Parse("""{"badge":"B","hired":"2020","office":{"building":"N","audited":"yes","desk":"D1"},"employeeId":"E1"}"""))
+            .Should().BeTrue(Acme_(result)?.ToJsonString());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ScimExtensionMutabilityTests
         first.Error.Should().BeNull();
         Acme_(first)!["employeeId"]!.GetValue<string>().Should().Be("E1");
         again.Error.Should().BeNull();
-        again.RequiresCommit.Should().BeFalse("nothing changes");
+        again.Value.RequiresCommit.Should().BeFalse("nothing changes");
     }
 
     [Theory]
@@ -93,9 +93,9 @@ public sealed class ScimExtensionMutabilityTests
     {
         var current = Member($$$$"""{"userName":"ada","{{{{Acme}}}}":{"employeeId":"E1","office":{"desk":"D1"}}}""");
 
-        var operation = _operations.Replace(current, "m1", Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{{{{sent}}}}}"""));
+        var result = _operations.Replace(current, "m1", Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{{{{sent}}}}}"""));
 
-        ShouldBeMutability(operation, named);
+        ShouldBeMutability(result, named);
     }
 
     [Fact]
@@ -103,10 +103,10 @@ public sealed class ScimExtensionMutabilityTests
     {
         var inactive = new ScimMember(MembershipSnapshot.Inactive("m1", 3, Then, Then, Then), Host($$$$"""{"userName":"ada","{{{{Acme}}}}":{"hired":"2020"}}"""));
 
-        var operation = _operations.Create(Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"hired":"1999"}}"""), inactive, "m2");
+        var result = _operations.Create(Parse($$$$"""{"userName":"ada","{{{{Acme}}}}":{"hired":"1999"}}"""), inactive, "m2");
 
-        operation.Error.Should().BeNull();
-        Acme_(operation)!["hired"]!.GetValue<string>().Should().Be("2020");
+        result.Error.Should().BeNull();
+        Acme_(result)!["hired"]!.GetValue<string>().Should().Be("2020");
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public sealed class ScimExtensionMutabilityTests
         var answer = _operations.Patch(current, "m1", PatchOf(operation));
 
         answer.Error.Should().BeNull();
-        answer.RequiresCommit.Should().BeTrue();
+        answer.Value.RequiresCommit.Should().BeTrue();
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ScimExtensionMutabilityTests
         var answer = _operations.Patch(current, "m1", PatchOf("""{"op":"replace","value":{"{0}":{"employeeId":"E1","office":{"desk":"D1"}}}}"""));
 
         answer.Error.Should().BeNull();
-        answer.RequiresCommit.Should().BeFalse();
+        answer.Value.RequiresCommit.Should().BeFalse();
     }
 
     [Theory]
@@ -180,16 +180,16 @@ public sealed class ScimExtensionMutabilityTests
         declare.Should().Throw<ArgumentException>().WithMessage("*\"desks.id\": a sub-attribute of a multi-valued attribute takes the attribute's mutability*");
     }
 
-    private static void ShouldBeMutability(ScimUserDecision operation, string named)
+    private static void ShouldBeMutability(ScimResult<ScimUserDecision> result, string named)
     {
-        operation.Error.Should().NotBeNull();
-        operation.Error!.Status.Should().Be(400);
-        operation.Error.ScimType.Should().Be(ScimErrorTypes.Mutability);
-        operation.Error.Detail.Should().Contain($"{Acme}:{named}'");
-        operation.RequiresCommit.Should().BeFalse();
+        result.Error.Should().NotBeNull();
+        result.Error!.Status.Should().Be(400);
+        result.Error.ScimType.Should().Be(ScimErrorTypes.Mutability);
+        result.Error.Detail.Should().Contain($"{Acme}:{named}'");
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
     }
 
-    private static JsonNode? Acme_(ScimUserDecision operation) => ScimJson.ToJsonObject(operation.Attributes!)[Acme];
+    private static JsonNode? Acme_(ScimResult<ScimUserDecision> result) => ScimJson.ToJsonObject(result.Value.Attributes!)[Acme];
 
     private static ScimUser Parse(string json) => ScimUserOperations.ParseUser(Encoding.UTF8.GetBytes($"{{\"schemas\":[\"{ScimSchemaUris.User}\"],{json[1..]}")).Value;
 

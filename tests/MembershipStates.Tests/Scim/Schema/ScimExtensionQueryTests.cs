@@ -49,11 +49,11 @@ public sealed class ScimExtensionQueryTests
     [InlineData($"{Acme}:office pr", true)]
     [InlineData($"not ({Acme}:badge pr)", false)]
     [InlineData("URN:EXAMPLE:PARAMS:SCIM:SCHEMAS:EXTENSION:ACME:2.0:USER:COSTCENTER eq \"NORD\"", true)]
-    public void TryParse_DeclaredExtensionAttribute_EvaluatesAsDeclared(string text, bool expected)
+    public void Parse_DeclaredExtensionAttribute_EvaluatesAsDeclared(string text, bool expected)
     {
-        ScimFilter.TryParse(text, Schema, out var filter, out var error).Should().BeTrue(error?.Message);
+        var filter = ScimFilter.Parse(text, Schema).Value;
 
-        filter!.TryEvaluate(Ada, out var matches, out _).Should().BeTrue();
+        var matches = filter.Evaluate(Ada).Value;
 
         matches.Should().Be(expected, "badge is caseExact, costCenter is not, level and floor are integers");
     }
@@ -67,17 +67,17 @@ public sealed class ScimExtensionQueryTests
     [InlineData($"{Acme}:pin eq \"1234\"", "is writeOnly")]
     [InlineData($"{Acme}:level eq \"10\"", "is a number")]
     [InlineData($"{Acme}:remote gt true", "cannot be ordered")]
-    public void TryParse_UndeclaredOrUnusable_IsInvalidFilterSayingWhy(string text, string reason)
+    public void Parse_UndeclaredOrUnusable_IsInvalidFilterSayingWhy(string text, string reason)
     {
-        ScimFilter.TryParse(text, Schema, out _, out var error).Should().BeFalse();
+        var error = ScimFilter.Parse(text, Schema).ShouldFail();
 
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Message.Should().Contain(reason);
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().Contain(reason);
     }
 
     [Fact]
-    public void TryParse_WithoutSchema_StillAcceptsUnknownNames() =>
-        ScimFilter.TryParse("colour eq \"red\"", out _, out _).Should().BeTrue("the schema-less overload keeps RFC 7643's defaults for unknown names");
+    public void Parse_WithoutSchema_StillAcceptsUnknownNames() =>
+        ScimFilter.Parse("colour eq \"red\"").IsSuccess.Should().BeTrue();
 
     [Fact]
     public void SortParse_DeclaredExtensionAttribute_ComparesAsDeclared()
@@ -116,9 +116,9 @@ public sealed class ScimExtensionQueryTests
 
         string[] Select(string text)
         {
-            ScimFilter.TryParse(text, Schema, out var filter, out var error).Should().BeTrue(error?.Message);
-            map.TryTranslate(filter!, out var predicate, out var translateError).Should().BeTrue(translateError?.Message);
-            return [.. rows.AsQueryable().Where(predicate!).Select(r => r.Id)];
+            var filter = ScimFilter.Parse(text, Schema).Value;
+            var predicate = map.Translate(filter).Value;
+            return [.. rows.AsQueryable().Where(predicate).Select(r => r.Id)];
         }
 
         Select($"{Acme}:badge eq \"B-7\"").Should().Equal("1");
@@ -139,12 +139,12 @@ public sealed class ScimExtensionQueryTests
     public void FilterMap_ExtensionAttributeNotMapped_IsInvalidFilterListingWhatIs()
     {
         var map = new ScimFilterMap<Row>(Schema).Map("id", r => r.Id);
-        ScimFilter.TryParse($"{Acme}:badge eq \"x\"", Schema, out var filter, out _).Should().BeTrue();
+        var filter = ScimFilter.Parse($"{Acme}:badge eq \"x\"", Schema).Value;
 
-        map.TryTranslate(filter!, out _, out var error).Should().BeFalse();
+        var error = map.Translate(filter).ShouldFail();
 
-        error!.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
-        error.Message.Should().Contain("id");
+        error.ScimType.Should().Be(ScimErrorTypes.InvalidFilter);
+        error.Detail.Should().Contain("id");
     }
 
     [Fact]
@@ -157,10 +157,10 @@ public sealed class ScimExtensionQueryTests
 
         string[] Select(string text)
         {
-            ScimFilter.TryParse(text, Schema, out var filter, out _).Should().BeTrue();
-            map.TryTranslate(filter!, out var predicate, out var error).Should().BeTrue(error?.Message);
-            var selected = rows.AsQueryable().Where(predicate!).Select(r => r.Id).ToArray();
-            var evaluated = rows.Where(r => filter!.TryEvaluate(Json(r), out var m, out _) && m).Select(r => r.Id).ToArray();
+            var filter = ScimFilter.Parse(text, Schema).Value;
+            var predicate = map.Translate(filter).Value;
+            var selected = rows.AsQueryable().Where(predicate).Select(r => r.Id).ToArray();
+            var evaluated = rows.Where(r => filter.Evaluate(Json(r)).Value).Select(r => r.Id).ToArray();
             selected.Should().Equal(evaluated, "the translation agrees with the evaluator on {0}", text);
             return selected;
         }

@@ -128,7 +128,7 @@ public sealed class ScimSchemaExtensionTests
              "{{{Undeclared}}}":{"shoeSize":44}}
             """);
 
-        var operation = _operations.Create(user, existing: null, newId: "a1");
+        var operation = _operations.Create(user, existing: null, newId: "a1").Value;
 
         var stored = ScimJson.ToJsonObject(operation.Attributes!);
         stored.ContainsKey(Undeclared).Should().BeFalse("no schema of the server declares it");
@@ -157,11 +157,11 @@ public sealed class ScimSchemaExtensionTests
     [InlineData(""" "office":{"floor":true} """, "office.floor")]
     public void Create_AValueOfTheWrongType_Is400InvalidValue(string member, string path)
     {
-        var operation = _operations.Create(Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{{{{member}}}}}"""), existing: null, newId: "a1");
+        var result = _operations.Create(Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{{{{member}}}}}"""), existing: null, newId: "a1");
 
-        operation.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
-        operation.Error.Detail.Should().Contain($"'{Acme}:{path}'");
-        operation.RequiresCommit.Should().BeFalse();
+        result.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
+        result.Error.Detail.Should().Contain($"'{Acme}:{path}'");
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ScimSchemaExtensionTests
     {
         var user = Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"remote":"False","badge":null,"clearance":4}}""");
 
-        var stored = ScimJson.ToJsonObject(_operations.Create(user, existing: null, newId: "a1").Attributes!)[Acme]!;
+        var stored = ScimJson.ToJsonObject(_operations.Create(user, existing: null, newId: "a1").Value.Attributes!)[Acme]!;
 
         stored["remote"]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.False);
         stored["clearance"]!.GetValue<int>().Should().Be(4);
@@ -180,10 +180,10 @@ public sealed class ScimSchemaExtensionTests
     {
         var current = Member($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-7"}}""");
 
-        var operation = _operations.Patch(current, "m1", PatchOf("""{"op":"add","path":"{0}:clearance","value":"high"}"""));
+        var result = _operations.Patch(current, "m1", PatchOf("""{"op":"add","path":"{0}:clearance","value":"high"}"""));
 
-        operation.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
-        operation.Error.Detail.Should().Contain("clearance");
+        result.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidValue);
+        result.Error.Detail.Should().Contain("clearance");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class ScimSchemaExtensionTests
     {
         var user = Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-7"}}""");
 
-        var operation = new ScimUserOperations(new MembershipLifecycle()).Create(user, existing: null, newId: "a1");
+        var operation = new ScimUserOperations(new MembershipLifecycle()).Create(user, existing: null, newId: "a1").Value;
 
         ScimJson.ToJsonObject(operation.Attributes!).ContainsKey(Acme).Should().BeFalse();
     }
@@ -201,7 +201,7 @@ public sealed class ScimSchemaExtensionTests
     {
         var current = Member($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-7"}}""");
 
-        var operation = _operations.Replace(current, "m1", Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-8","clearance":2}}"""));
+        var operation = _operations.Replace(current, "m1", Parse($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-8","clearance":2}}""")).Value;
 
         var acme = ScimJson.ToJsonObject(operation.Attributes!)[Acme]!;
         acme["badge"]!.GetValue<string>().Should().Be("B-8");
@@ -222,9 +222,10 @@ public sealed class ScimSchemaExtensionTests
             {"userName":"ada@example.com","{{{{Acme}}}}":{"badge":"B-7","remote":false,"skills":["ml"],"office":{"building":"North","floor":3}}}
             """);
 
-        var operation = _operations.Patch(current, "m1", PatchOf(operationJson));
+        var result = _operations.Patch(current, "m1", PatchOf(operationJson));
 
-        operation.Error.Should().BeNull();
+        result.Error.Should().BeNull();
+        var operation = result.Value;
         var acme = ScimJson.ToJsonObject(operation.Attributes!)[Acme]!.AsObject();
         if (expected is null)
         {
@@ -248,12 +249,12 @@ public sealed class ScimSchemaExtensionTests
         var current = Member($$$"""{"userName":"ada@example.com","{{{Acme}}}":{"badge":"B-7"}}""");
         var patch = PatchOf($"[{{\"op\":\"replace\",\"path\":\"{Acme}:badge\",\"value\":\"B-9\"}},{operationJson.Replace("{0}", Acme, StringComparison.Ordinal)}]", raw: true);
 
-        var operation = _operations.Patch(current, "m1", patch);
+        var result = _operations.Patch(current, "m1", patch);
 
-        operation.Error.Should().NotBeNull();
-        operation.Error!.Status.Should().Be(400);
-        operation.Error.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
-        operation.RequiresCommit.Should().BeFalse();
+        result.Error.Should().NotBeNull();
+        result.Error!.Status.Should().Be(400);
+        result.Error.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
+        result.IsSuccess.Should().BeFalse("a refusal is no decision, so nothing is committed");
     }
 
     [Fact]
@@ -261,9 +262,9 @@ public sealed class ScimSchemaExtensionTests
     {
         var current = Member($$$"""{"userName":"ada@example.com"}""");
 
-        var operation = new ScimUserOperations(new MembershipLifecycle()).Patch(current, "m1", PatchOf("""{"op":"replace","path":"{0}:badge","value":"B-9"}"""));
+        var result = new ScimUserOperations(new MembershipLifecycle()).Patch(current, "m1", PatchOf("""{"op":"replace","path":"{0}:badge","value":"B-9"}"""));
 
-        operation.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
+        result.Error!.ScimType.Should().Be(ScimErrorTypes.InvalidPath);
     }
 
     [Fact]

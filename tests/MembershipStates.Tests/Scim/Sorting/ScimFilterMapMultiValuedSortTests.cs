@@ -37,7 +37,7 @@ public sealed class ScimFilterMapMultiValuedSortTests
             .ToList());
 
     [Property(MaxTest = 300)]
-    public Property TryOrder_AgreesWithCompare_PrimaryValueElseFirst() =>
+    public Property Order_AgreesWithCompare_PrimaryValueElseFirst() =>
         Prop.ForAll(
             Arb.From(
                 from users in Users
@@ -46,8 +46,8 @@ public sealed class ScimFilterMapMultiValuedSortTests
                 select (users, sort: ScimSort.Parse(sortBy, order).Value!)),
             c =>
             {
-                Map.TryOrder(c.users.AsQueryable(), c.sort, out var ordered, out var error).Should().BeTrue(error?.Detail);
-                var database = ordered!.Select(u => u.Id).ToList();
+                var ordered = Map.Order(c.users.AsQueryable(), c.sort).Value;
+                var database = ordered.Select(u => u.Id).ToList();
                 var reference = c.users.Select(u => u.ToJson()).Order(Comparer<JsonObject>.Create(c.sort.Compare)).Select(u => (string)u["id"]!).ToList();
                 var primaryNotFirst = c.users.Any(u => u.Emails.Skip(1).Any(e => e?.Primary == true));
                 return Prop.Label(database.SequenceEqual(reference), $"{c.sort}: {string.Join(",", database)} vs {string.Join(",", reference)}")
@@ -55,7 +55,7 @@ public sealed class ScimFilterMapMultiValuedSortTests
             });
 
     [Fact]
-    public void TryOrder_PutsThePrimaryValueFirst_EvenWhenNotListedFirst()
+    public void Order_PutsThePrimaryValueFirst_EvenWhenNotListedFirst()
     {
         SortUser[] users =
         [
@@ -65,32 +65,32 @@ public sealed class ScimFilterMapMultiValuedSortTests
             new("4", []),
         ];
 
-        Map.TryOrder(users.AsQueryable(), ScimSort.Parse("emails.value", null).Value!, out var ordered, out _).Should().BeTrue();
+        var ordered = Map.Order(users.AsQueryable(), ScimSort.Parse("emails.value", null).Value!).Value;
 
-        ordered!.Select(u => u.Id).Should().Equal("1", "3", "2", "4");
+        ordered.Select(u => u.Id).Should().Equal("1", "3", "2", "4");
     }
 
     [Fact]
-    public void TryOrder_ByAMultiValuedAttributeMappedWithoutAPosition_Is400InvalidValue_ListingWhatCanBeSorted()
+    public void Order_ByAMultiValuedAttributeMappedWithoutAPosition_Is400InvalidValue_ListingWhatCanBeSorted()
     {
         var map = new ScimFilterMap<SortUser>()
             .Map("id", u => u.Id)
             .MapValues("emails", u => u.Stored, email => email.Map("value", e => e.Value).Map("primary", e => e.Primary))
             .MapValues("phoneNumbers", u => u.Stored, phone => phone.Map("value", e => e.Value).MapPosition(e => e.Position));
 
-        map.TryOrder(Array.Empty<SortUser>().AsQueryable(), ScimSort.Parse("emails", null).Value!, out _, out var error).Should().BeFalse();
+        var error = map.Order(Array.Empty<SortUser>().AsQueryable(), ScimSort.Parse("emails", null).Value!).ShouldFail();
 
-        error!.Status.Should().Be(400);
+        error.Status.Should().Be(400);
         error.ScimType.Should().Be("invalidValue");
         error.Detail.Should().Contain("cannot sort by 'emails'").And.Contain("phoneNumbers.value").And.NotContain("emails.value");
     }
 
     [Fact]
-    public void TryOrder_ByASubAttributeNotMapped_Is400InvalidValue()
+    public void Order_ByASubAttributeNotMapped_Is400InvalidValue()
     {
-        Map.TryOrder(Array.Empty<SortUser>().AsQueryable(), ScimSort.Parse("emails.display", null).Value!, out _, out var error).Should().BeFalse();
+        var error = Map.Order(Array.Empty<SortUser>().AsQueryable(), ScimSort.Parse("emails.display", null).Value!).ShouldFail();
 
-        error!.ScimType.Should().Be("invalidValue");
+        error.ScimType.Should().Be("invalidValue");
     }
 
     [Fact]

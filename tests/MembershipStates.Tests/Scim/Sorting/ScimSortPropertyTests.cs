@@ -136,7 +136,5 @@ public sealed class ScimSortPropertyTests
         json.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static bool Matches(string filter, JsonObject user) =>
-        ScimFilter.TryParse(filter, out var parsed, out var error)
-            ? parsed.TryEvaluate(user, out var matches, out error) ? matches : throw new InvalidOperationException(error.ToString())
-            : throw new InvalidOperationException($"{filter}: {error}");
+        ScimFilter.Parse(filter).Value.Evaluate(user).Value;
 }

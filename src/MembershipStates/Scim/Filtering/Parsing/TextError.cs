@@ -8,5 +8,5 @@ internal sealed record TextError(int Position, string Message)
     /// <summary>Returns the error a caller sees.</summary>
     /// <param name="scimType">The <c>scimType</c>: <see cref="ScimErrorTypes.InvalidFilter"/> or <see cref="ScimErrorTypes.InvalidPath"/>.</param>
     /// <returns>The error.</returns>
-    public ScimFilterError ToFilterError(string scimType) => new(scimType, Message, Position);
+    public FilterError ToFilterError(string scimType) => new(scimType, Message, Position);
 }

@@ -7,14 +7,14 @@ namespace MembershipStates.Scim.Filtering.Translation;
 internal sealed class TranslationErrors
 {
     /// <summary>Gets the first error, or <see langword="null"/> while there is none.</summary>
-    public ScimFilterError? Error { get; private set; }
+    public FilterError? Error { get; private set; }
 
     /// <summary>Records a failure, unless one is recorded already.</summary>
     /// <param name="message">The message, from <see cref="Messages.FilterMessages"/>.</param>
     /// <returns><see langword="null"/>, for the failing translation to return.</returns>
     public Expression? Fail(string message)
     {
-        Error ??= new ScimFilterError(ScimErrorTypes.InvalidFilter, message, null);
+        Error ??= new FilterError(ScimErrorTypes.InvalidFilter, message, null);
         return null;
     }
 }

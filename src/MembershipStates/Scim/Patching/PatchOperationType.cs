@@ -1,7 +1,7 @@
-namespace MembershipStates.Scim;
+namespace MembershipStates.Scim.Patching;
 
 /// <summary>The kind of one <c>PATCH</c> operation (RFC 7644 §3.5.2); read in any case (Entra sends <c>"Replace"</c>).</summary>
-internal enum ScimPatchOperationType
+internal enum PatchOperationType
 {
     /// <summary>Adds values: sets a simple attribute, merges into a complex one, appends to a multi-valued one.</summary>
     Add = 0,

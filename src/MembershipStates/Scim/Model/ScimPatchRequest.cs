@@ -26,10 +26,10 @@ public sealed class ScimPatchRequest
 
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 64 };
 
-    private ScimPatchRequest(IReadOnlyList<ScimPatchOperation> operations) => Operations = operations;
+    private ScimPatchRequest(IReadOnlyList<PatchOperation> operations) => Operations = operations;
 
     /// <summary>Gets the operations, in the order they apply.</summary>
-    internal IReadOnlyList<ScimPatchOperation> Operations { get; }
+    internal IReadOnlyList<PatchOperation> Operations { get; }
 
     /// <summary>Reads a PATCH request body.</summary>
     /// <param name="body">The request body, UTF-8 JSON.</param>
@@ -79,7 +79,7 @@ public sealed class ScimPatchRequest
             return Fail(PatchErrors.TooManyOperations(MaxOperations));
         }
 
-        var result = new ScimPatchOperation[operations.Count];
+        var result = new PatchOperation[operations.Count];
         for (var i = 0; i < operations.Count; i++)
         {
             if (!PatchOperationReader.TryRead(operations[i], i, out var operation, out var error))

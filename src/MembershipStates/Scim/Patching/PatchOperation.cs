@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace MembershipStates.Scim;
+namespace MembershipStates.Scim.Patching;
 
 /// <summary>One operation of a SCIM <c>PATCH</c> request: what to do, where, and with which value.</summary>
 /// <remarks>Immutable once read; thread-safe.</remarks>
-internal sealed class ScimPatchOperation
+internal sealed class PatchOperation
 {
-    internal ScimPatchOperation(ScimPatchOperationType type, AttributePath? path, JsonNode? value)
+    internal PatchOperation(PatchOperationType type, AttributePath? path, JsonNode? value)
     {
         Type = type;
         Path = path;
@@ -14,7 +14,7 @@ internal sealed class ScimPatchOperation
     }
 
     /// <summary>Gets the kind of operation.</summary>
-    public ScimPatchOperationType Type { get; }
+    public PatchOperationType Type { get; }
 
     /// <summary>Gets the target, or <see langword="null"/> for a path-less <c>add</c>/<c>replace</c> whose value is an object of attributes.</summary>
     public AttributePath? Path { get; }

@@ -1,15 +1,19 @@
 using System.Globalization;
 
-namespace MembershipStates.Scim;
+namespace MembershipStates.Scim.Filtering;
 
 /// <summary>
 /// Why a SCIM filter or attribute path was rejected: the RFC 7644 §3.12 <c>scimType</c> to answer with
 /// (HTTP 400), a message a developer can act on, and where the problem is in the text.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class ScimFilterError
+/// <remarks>
+/// The parser's, evaluator's and translator's own error: callers inside the library quote <see cref="Message"/> in
+/// their own errors (a <c>PATCH</c> names the operation); the public API answers with <see cref="ToScimError"/>
+/// inside a <see cref="ScimResult{T}"/>.
+/// </remarks>
+internal sealed class FilterError
 {
-    internal ScimFilterError(string scimType, string message, int? position)
+    public FilterError(string scimType, string message, int? position)
     {
         ScimType = scimType;
         Message = message;
