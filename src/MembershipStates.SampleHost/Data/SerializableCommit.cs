@@ -33,7 +33,9 @@ internal static class SerializableCommit
                         var result = await stage(cancellationToken).ConfigureAwait(false);
                         if (commits(result))
                         {
-                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                            // Saved without accepting the changes: the tracker is cleared right after, on success
+                            // and before a run again alike, so marking every entry unchanged would be wasted work.
+                            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);
                             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         }
 
