@@ -34,8 +34,6 @@ public class AdapterOverheadBenchmarks
 {
     private const string Organization = "bench";
     private const string Token = "bench-token";
-    private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
-    private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
     private const string User = """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"Bench.User@example.com","externalId":"00ubench","name":{"givenName":"Bench","familyName":"User"},"emails":[{"primary":true,"value":"bench.user@example.com","type":"work"}],"displayName":"Bench User","active":true}""";
     private const string MemberId = "2819c223-7f76-453a-919d-413861904646";
 
@@ -63,12 +61,12 @@ public class AdapterOverheadBenchmarks
         _adapter = builder.Build();
         _adapter.MapMembershipStates();
         await _adapter.StartAsync();
-        _adapterClient = ClientOf(_adapter);
+        _adapterClient = BenchmarkHost.ClientOf(_adapter, Token);
         _userBytes = await _adapterClient.GetByteArrayAsync(_userPath);
 
         _minimal = BuildMinimal();
         await _minimal.StartAsync();
-        _minimalClient = ClientOf(_minimal);
+        _minimalClient = BenchmarkHost.ClientOf(_minimal, Token);
         if (!(await _minimalClient.GetByteArrayAsync(_minimalPath)).AsSpan().SequenceEqual(_userBytes))
         {
             throw new InvalidOperationException("The minimal endpoint must answer the same bytes.");
@@ -103,36 +101,19 @@ public class AdapterOverheadBenchmarks
     [BenchmarkCategory("PATCH deactivate")]
     public async Task MinimalPatchPair()
     {
-        await SendAsync(_minimalClient, _minimalPath, Deactivate);
-        await SendAsync(_minimalClient, _minimalPath, Reactivate);
+        await BenchmarkHost.SendAsync(_minimalClient, HttpMethod.Patch, _minimalPath, OktaPatch.Deactivate);
+        await BenchmarkHost.SendAsync(_minimalClient, HttpMethod.Patch, _minimalPath, OktaPatch.Reactivate);
     }
 
     [Benchmark(OperationsPerInvoke = 2)]
     [BenchmarkCategory("PATCH deactivate")]
     public async Task AdapterDeactivateReactivatePair()
     {
-        await SendAsync(_adapterClient, _userPath, Deactivate);
-        await SendAsync(_adapterClient, _userPath, Reactivate);
+        await BenchmarkHost.SendAsync(_adapterClient, HttpMethod.Patch, _userPath, OktaPatch.Deactivate);
+        await BenchmarkHost.SendAsync(_adapterClient, HttpMethod.Patch, _userPath, OktaPatch.Reactivate);
     }
 
-    private static HttpClient ClientOf(WebApplication app)
-    {
-        var client = app.GetTestClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
 
-    private static async Task SendAsync(HttpClient client, string path, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(body, Encoding.UTF8, "application/scim+json") };
-        using var response = await client.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"PATCH {path} answered {(int)response.StatusCode}.");
-        }
-
-        _ = await response.Content.ReadAsByteArrayAsync();
-    }
 
     /// <summary>The least an endpoint can do: check the token, read the body of a PATCH, answer fixed bytes.</summary>
     private WebApplication BuildMinimal()

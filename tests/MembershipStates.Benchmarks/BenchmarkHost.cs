@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using MembershipStates.SampleHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,5 +33,18 @@ internal static class BenchmarkHost
         var client = host.GetTestClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Sends a SCIM body and reads the whole answer, which must be a success.</summary>
+    public static async Task SendAsync(HttpClient client, HttpMethod method, string path, string body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/scim+json") };
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}.");
+        }
+
+        _ = await response.Content.ReadAsByteArrayAsync();
     }
 }

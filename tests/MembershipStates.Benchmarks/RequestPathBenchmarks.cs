@@ -43,7 +43,6 @@ public class RequestPathBenchmarks
 {
     private const string Organization = "bench";
     private const string Token = "bench-token";
-    private const string Deactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""";
     private const string ReadSql =
         "SELECT \"Attributes\", \"Version\" FROM memberships WHERE \"ScimId\" = @id UNION ALL SELECT \"Attributes\", \"Version\" FROM inactive_memberships WHERE \"ScimId\" = @id";
 
@@ -57,7 +56,6 @@ public class RequestPathBenchmarks
     private string _deactivateSql = string.Empty;
     private string _reactivateSql = string.Empty;
 
-    private const string Reactivate = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":true}}]}""";
 
     private BenchmarkDatabase? _database;
     private string _connectionString = string.Empty;
@@ -152,24 +150,24 @@ public class RequestPathBenchmarks
     [BenchmarkCategory("PATCH deactivate")]
     public async Task BareMovePair()
     {
-        await SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=false", Deactivate);
-        await SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=true", Reactivate);
+        await BenchmarkHost.SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=false", OktaPatch.Deactivate);
+        await BenchmarkHost.SendAsync(_bareClient, HttpMethod.Patch, _barePath + "/move?active=true", OktaPatch.Reactivate);
     }
 
     [Benchmark(OperationsPerInvoke = 2)]
     [BenchmarkCategory("PATCH deactivate")]
     public async Task BareUpdatePair()
     {
-        await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Deactivate);
-        await SendAsync(_bareClient, HttpMethod.Patch, _barePath, Reactivate);
+        await BenchmarkHost.SendAsync(_bareClient, HttpMethod.Patch, _barePath, OktaPatch.Deactivate);
+        await BenchmarkHost.SendAsync(_bareClient, HttpMethod.Patch, _barePath, OktaPatch.Reactivate);
     }
 
     [Benchmark(OperationsPerInvoke = 2)]
     [BenchmarkCategory("PATCH deactivate")]
     public async Task ScimDeactivateReactivatePair()
     {
-        await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Deactivate);
-        await SendAsync(_hostClient, HttpMethod.Patch, _userPath, Reactivate);
+        await BenchmarkHost.SendAsync(_hostClient, HttpMethod.Patch, _userPath, OktaPatch.Deactivate);
+        await BenchmarkHost.SendAsync(_hostClient, HttpMethod.Patch, _userPath, OktaPatch.Reactivate);
     }
 
     /// <summary>
@@ -197,17 +195,6 @@ public class RequestPathBenchmarks
         return (Move("memberships", "inactive_memberships", "DeactivatedAt"), Move("inactive_memberships", "memberships", "JoinedAt"));
     }
 
-    private static async Task SendAsync(HttpClient client, HttpMethod method, string path, string body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/scim+json") };
-        using var response = await client.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}.");
-        }
-
-        _ = await response.Content.ReadAsByteArrayAsync();
-    }
 
     /// <summary>The least an endpoint can do: check the token, read the row (or change it durably), answer fixed bytes.</summary>
     private WebApplication BuildBare()
