@@ -9,7 +9,8 @@ namespace MembershipStates.Scim;
 /// <typeparam name="T">The type of the value.</typeparam>
 /// <remarks>
 /// <para>Input errors are values, never exceptions: check <see cref="IsSuccess"/>, then use <see cref="Value"/>,
-/// or answer <see cref="Error"/> with <see cref="ScimResponse.FromError"/>.</para>
+/// or answer <see cref="Error"/> with <see cref="ScimResponse.FromError"/>. A host's own steps create one with
+/// <see cref="ScimResult.Success{T}"/> and <see cref="ScimResult.Failure{T}"/>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ScimResult<T>

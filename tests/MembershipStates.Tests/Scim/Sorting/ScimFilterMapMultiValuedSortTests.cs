@@ -8,7 +8,7 @@ using MembershipStates.Scim;
 namespace MembershipStates.Tests.Scim.Sorting;
 
 /// <summary>
-/// <see cref="ScimFilterMap{T}.TryOrder"/> by a multi-valued attribute mapped with a position: the primary value, else
+/// <see cref="ScimFilterMap{T}.Order"/> by a multi-valued attribute mapped with a position: the primary value, else
 /// the first, exactly as <see cref="ScimSort.Compare"/> orders the same users in their wire form.
 /// </summary>
 public sealed class ScimFilterMapMultiValuedSortTests
