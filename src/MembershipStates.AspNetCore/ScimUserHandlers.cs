@@ -101,7 +101,7 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Replace(current, id, user, ifMatch), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Replace(current, id, user, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>PATCH /Users/{id}</c>: every operation, then one decision; answered 200 with the full resource.</summary>
@@ -113,13 +113,13 @@ internal sealed class ScimUserHandlers
             return parsed.Error.ToResponse();
         }
 
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(_operations.Patch(current, id, patch, ifMatch), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => _operations.Patch(current, id, patch, ifMatch)).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE /Users/{id}</c>.</summary>
     public async Task<ScimResponse> DeleteAsync(ScimRequest request)
     {
-        return await ChangeByIdAsync(request, (current, id, ifMatch) => new Decided(ScimResult.Success(_operations.Delete(current, id, ifMatch)), current?.Groups)).ConfigureAwait(false);
+        return await ChangeByIdAsync(request, (current, id, ifMatch) => ScimResult.Success(_operations.Delete(current, id, ifMatch))).ConfigureAwait(false);
     }
 
     /// <summary>The projection of User resources, honouring the <c>returned</c> of the host's extension attributes.</summary>
@@ -172,7 +172,7 @@ internal sealed class ScimUserHandlers
     /// </summary>
     private async Task<ScimResponse> ChangeByIdAsync(
         ScimRequest request,
-        Func<ScimMember?, string, ScimPrecondition, Decided> decide)
+        Func<ScimMember?, string, ScimPrecondition, ScimResult<ScimUserDecision>> decide)
     {
         var id = request.ResourceId;
         var ifMatch = IfMatch(request);
@@ -183,7 +183,7 @@ internal sealed class ScimUserHandlers
             async cancellationToken =>
             {
                 var current = await request.Store.FindByIdAsync(request.Organization, id, cancellationToken).ConfigureAwait(false);
-                return decide(current, id, ifMatch);
+                return new Decided(decide(current, id, ifMatch), current?.Groups);
             }).ConfigureAwait(false);
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MembershipStates.AspNetCore;
@@ -112,8 +110,6 @@ public class AdapterOverheadBenchmarks
         await BenchmarkHost.SendAsync(_adapterClient, HttpMethod.Patch, _userPath, OktaPatch.Deactivate);
         await BenchmarkHost.SendAsync(_adapterClient, HttpMethod.Patch, _userPath, OktaPatch.Reactivate);
     }
-
-
 
     /// <summary>The least an endpoint can do: check the token, read the body of a PATCH, answer fixed bytes.</summary>
     private WebApplication BuildMinimal()

@@ -60,18 +60,12 @@ internal sealed class SampleGroupStore(MembershipDbContext db, GroupQueries quer
         }
 
         // The order asked for, ties broken by id; else a stable one, the same for every page size: creation time, then id.
-        IOrderedQueryable<Group>? ordered;
-        if (query.Sort is { } sort)
+        var sorted = query.Sort is { } sort
+            ? map.Order(groups, sort)
+            : ScimResult.Success<IOrderedQueryable<Group>>(groups.OrderBy(g => g.Created).ThenBy(g => g.ScimId));
+        if (!sorted.TryGetValue(out var ordered))
         {
-            var sorted = map.Order(groups, sort);
-            if (!sorted.TryGetValue(out ordered))
-            {
-                return ScimResult.Failure<ScimGroupPage>(sorted.Error);
-            }
-        }
-        else
-        {
-            ordered = groups.OrderBy(g => g.Created).ThenBy(g => g.ScimId);
+            return ScimResult.Failure<ScimGroupPage>(sorted.Error);
         }
 
         var total = await groups.CountAsync(cancellationToken).ConfigureAwait(false);
