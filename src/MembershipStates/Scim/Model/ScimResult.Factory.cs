@@ -11,7 +11,7 @@ public static class ScimResult
 
     /// <summary>Creates a successful result.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>
-    /// <param name="value">What the step read or decided.</param>
+    /// <param name="value">What the step read or decided; <see langword="null"/> only when <typeparamref name="T"/> is a nullable type, as the adapter reads a store's page without checking.</param>
     /// <returns>The result.</returns>
     public static ScimResult<T> Success<T>(T value) => ScimResult<T>.Success(value);
 

@@ -24,7 +24,8 @@ public sealed class ScimResult<T>
     }
 
     /// <summary>Gets a value indicating whether the input was accepted; then <see cref="Error"/> is <see langword="null"/>.</summary>
-    [MemberNotNullWhen(true, nameof(Value))]
+    /// <remarks>A success may hold <see langword="null"/> when <typeparamref name="T"/> allows it, as
+    /// <see cref="ScimSort.Parse(string?, string?)"/> does for a request without <c>sortBy</c>.</remarks>
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 

@@ -12,7 +12,9 @@ namespace MembershipStates.Scim;
 /// commits the decision when <see cref="ScimUserDecision.RequiresCommit"/> is true, and writes
 /// <see cref="ScimUserDecision.ToResponse"/> to the wire. An operation that can refuse a request returns a
 /// <see cref="ScimResult{T}"/>, whose <see cref="ScimResult{T}.Error"/> answers a refusal, as every fallible call of
-/// the package does.</para>
+/// the package does. <see cref="Read"/> and <see cref="Delete"/> refuse nothing and return the decision itself: a
+/// user's 404 and 412 are lifecycle outcomes, decided like any other (a group's, with no lifecycle, are refusals of
+/// <see cref="ScimGroupOperations"/>).</para>
 /// <para>The attributes an operation hands the host to store hold only what a schema of the server declares:
 /// attributes, sub-attributes and extension schemas a <c>POST</c> or <c>PUT</c> body (or a PATCH value) carries beyond
 /// them are ignored, as RFC 7644 §3.3 allows, so <c>/Schemas</c> describes everything stored. A PATCH <c>path</c>

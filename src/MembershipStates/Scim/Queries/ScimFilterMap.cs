@@ -22,10 +22,19 @@ namespace MembershipStates.Scim;
 ///         .MapNormalized("type", e =&gt; e.NormalizedType, static value =&gt; value.ToUpperInvariant())
 ///         .Map("primary", e =&gt; e.IsPrimary))
 ///     .Map("active", u =&gt; u.IsActive);
-/// if (ScimFilter.Parse(text).TryGetValue(out var filter) &amp;&amp; map.Translate(filter).TryGetValue(out var predicate))
+/// var parsed = ScimFilter.Parse(text);
+/// if (!parsed.TryGetValue(out var filter))
 /// {
-///     var page = db.Users.Where(predicate).OrderBy(u =&gt; u.Id).Skip(startIndex - 1).Take(count);
+///     return parsed.Error.ToResponse(); // 400 invalidFilter: what is wrong, and where
 /// }
+///
+/// var translated = map.Translate(filter);
+/// if (!translated.TryGetValue(out var predicate))
+/// {
+///     return translated.Error.ToResponse(); // 400 invalidFilter: an attribute the map does not have
+/// }
+///
+/// var page = db.Users.Where(predicate).OrderBy(u =&gt; u.Id).Skip(startIndex - 1).Take(count);
 /// </code>
 /// </example>
 /// <remarks>

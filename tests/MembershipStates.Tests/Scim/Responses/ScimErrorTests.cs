@@ -157,8 +157,9 @@ public sealed class ScimErrorTests
 
         var error = map.Translate(filter).ShouldFail();
 
+        error.Status.Should().Be(400);
         error.ScimType.Should().Be("invalidFilter");
-        error.Detail.Should().StartWith("The filter uses 'title'").And.NotContain("at position");
+        error.Detail.Should().Be("The filter uses 'title', which this server cannot filter on. Attributes it can filter on: userName.");
     }
 
     [Fact]
