@@ -116,8 +116,9 @@ public sealed partial class ModelBasedTests
             return result;
         }
 
-        // Shrinks by dropping halves, then single steps, then simplifying one step (a provision as active, an add
-        // from the same organization, a replacement by no member, acme), then the policy to its default. Simplifying
+        // Shrinks by dropping halves, then single steps, then simplifying one step (a replacement by one member fewer;
+        // a provision as active, an add from the same organization, a replacement by no member, acme), then the
+        // policy to its default. Simplifying
         // steps lets "provision inactive, reactivate" shrink to "provision", so a counterexample ends at its core.
         private static IEnumerable<GroupScenario> Shrink(GroupScenario scenario)
         {
@@ -134,6 +135,14 @@ public sealed partial class ModelBasedTests
 
             for (var i = 0; i < steps.Count; i++)
             {
+                // A replacement by one member fewer, so that a member only the replacement names can go too.
+                for (var k = 0; k < steps[i].Users.Length; k++)
+                {
+                    var fewer = steps.ToArray();
+                    fewer[i] = steps[i] with { Users = steps[i].Users.Where((_, j) => j != k).ToArray() };
+                    yield return scenario with { Steps = fewer };
+                }
+
                 var simpler = steps[i] with { Active = true, FromOtherOrg = false, Users = [], Org = 0 };
                 if (simpler != steps[i] && simpler.ToString() != steps[i].ToString())
                 {
