@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
+using MembershipStates.AspNetCore;
 using MembershipStates.SampleHost;
+using MembershipStates.Scim;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MembershipStates.Benchmarks;
@@ -33,6 +36,15 @@ internal static class BenchmarkHost
         var client = host.GetTestClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Queries the first page of 100 members through the host's store and returns how many match in all.</summary>
+    public static async Task<int> CountAsync(WebApplication host, string organization, ScimFilter? filter, ScimSort? sort)
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
+        var page = (await store.QueryAsync(organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort))).Value;
+        return page.TotalResults;
     }
 
     /// <summary>Sends a SCIM body and reads the whole answer, which must be a success.</summary>

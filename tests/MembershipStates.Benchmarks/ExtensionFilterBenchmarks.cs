@@ -5,7 +5,6 @@ using MembershipStates.SampleHost.Scim;
 using MembershipStates.Scim;
 using MembershipStates.Scim.Schema;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MembershipStates.Benchmarks;
@@ -50,7 +49,17 @@ public class ExtensionFilterBenchmarks
                     new() { Name = "office", Type = ScimAttributeType.Complex, SubAttributes = [new() { Name = "floor", Type = ScimAttributeType.Integer }] },
                 ],
             })));
-        await SeedAsync();
+        await MemberSeed.WriteAsync(
+            _host.Services,
+            Organization,
+            MemberCount,
+            static i => $$$$"""{"{{{{Acme}}}}":{"costCenter":"CC{{{{i}}}}","level":{{{{i}}}},"office":{"floor":{{{{i}}}}}}}""",
+            static (i, organizationId, scimId) =>
+            [
+                new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:costCenter", Value = $"CC{i}" },
+                new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:level", Integer = i },
+                new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:office.floor", Integer = i },
+            ]);
         var schema = _host.Services.GetRequiredService<ExtensionAttributes>().Schema;
         _userNameEq = Parse("userName eq \"RUNSCOPE77777HFLUAKLAB@atko.com\"", schema);
         _stringEq = Parse($"{Acme}:costCenter eq \"cc77777\"", schema);
@@ -98,53 +107,5 @@ public class ExtensionFilterBenchmarks
     private static ScimFilter Parse(string text, ScimUserSchema schema) =>
         ScimFilter.Parse(text, schema).Value;
 
-    private async Task<int> QueryAsync(ScimFilter? filter, ScimSort? sort)
-    {
-        using var scope = _host!.Services.CreateScope();
-        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100), sort))).Value;
-        return page.TotalResults;
-    }
-
-    /// <summary>Writes 100,000 members straight into the tables, each with its three extension rows, then gathers statistics.</summary>
-    private async Task SeedAsync()
-    {
-        using var scope = _host!.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
-        var organizationId = await db.Organizations.Where(o => o.Name == Organization).Select(o => o.Id).SingleAsync();
-        var now = DateTimeOffset.UnixEpoch;
-        for (var start = 0; start < MemberCount; start += 10_000)
-        {
-            var users = Enumerable.Range(start, 10_000).Select(i => new User { Email = $"u{i}@contoso.com", NormalizedEmail = $"U{i}@CONTOSO.COM" }).ToList();
-            db.Users.AddRange(users);
-            await db.SaveChangesAsync();
-            for (var n = 0; n < users.Count; n++)
-            {
-                var i = start + n;
-                var userName = $"{(i % 2 == 0 ? "Runscope" : "runscope")}{i}Hfluaklab@atko.com";
-                var scimId = Guid.NewGuid().ToString();
-                db.Memberships.Add(new Membership
-                {
-                    OrganizationId = organizationId,
-                    UserId = users[n].Id,
-                    ScimId = scimId,
-                    Version = 1,
-                    UserName = userName,
-                    NormalizedUserName = userName.ToUpperInvariant(),
-                    ExternalId = $"00u{i:x8}",
-                    Attributes = $$$$"""{"{{{{Acme}}}}":{"costCenter":"CC{{{{i}}}}","level":{{{{i}}}},"office":{"floor":{{{{i}}}}}}}""",
-                    Created = now.AddSeconds(i),
-                    LastModified = now.AddSeconds(i),
-                });
-                db.MemberValues.Add(new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:costCenter", Value = $"CC{i}" });
-                db.MemberValues.Add(new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:level", Integer = i });
-                db.MemberValues.Add(new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = $"{Acme}:office.floor", Integer = i });
-            }
-
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-        }
-
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
-    }
+    private Task<int> QueryAsync(ScimFilter? filter, ScimSort? sort) => BenchmarkHost.CountAsync(_host!, Organization, filter, sort);
 }

@@ -1,13 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using MembershipStates.AspNetCore;
-using MembershipStates.SampleHost;
 using MembershipStates.SampleHost.Data;
 using MembershipStates.Scim;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MembershipStates.Benchmarks;
 
@@ -38,7 +32,11 @@ public class StoreFilterBenchmarks
     {
         _database = new BenchmarkDatabase(Engine);
         _host = await BenchmarkHost.StartAsync(Engine, _database, Organization, "bench-token");
-        await SeedAsync();
+        await MemberSeed.WriteAsync(_host.Services, Organization, MemberCount, _ => "{}", static (i, organizationId, scimId) =>
+        [
+            new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = "emails", Position = 0, Value = $"U{i}@CONTOSO.COM", Type = "WORK", Primary = true },
+            new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = "emails", Position = 1, Value = $"U{i}@HOME.EXAMPLE", Type = "HOME" },
+        ]);
         _userNameEq = Parse("userName eq \"RUNSCOPE77777HFLUAKLAB@atko.com\"");
         _userNameSw = Parse("userName sw \"runscope7777\"");
         _emailEq = Parse("emails.value eq \"U77777@CONTOSO.COM\"");
@@ -82,52 +80,5 @@ public class StoreFilterBenchmarks
     private static ScimFilter Parse(string text) =>
         ScimFilter.Parse(text).Value;
 
-    private async Task<int> QueryAsync(ScimFilter filter)
-    {
-        using var scope = _host!.Services.CreateScope();
-        var store = scope.ServiceProvider.GetRequiredService<IScimMemberStore>();
-        var page = (await store.QueryAsync(Organization, new ScimMemberQuery(filter, ScimPage.Of(1, 100)))).Value;
-        return page.TotalResults;
-    }
-
-    /// <summary>Writes 100,000 members straight into the tables, as the store would have stored them, then gathers statistics.</summary>
-    private async Task SeedAsync()
-    {
-        using var scope = _host!.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
-        var organizationId = await db.Organizations.Where(o => o.Name == Organization).Select(o => o.Id).SingleAsync();
-        var now = DateTimeOffset.UnixEpoch;
-        for (var start = 0; start < MemberCount; start += 10_000)
-        {
-            var users = Enumerable.Range(start, 10_000).Select(i => new User { Email = $"u{i}@contoso.com", NormalizedEmail = $"U{i}@CONTOSO.COM" }).ToList();
-            db.Users.AddRange(users);
-            await db.SaveChangesAsync();
-            foreach (var user in users)
-            {
-                var i = start + users.IndexOf(user);
-                var userName = $"{(i % 2 == 0 ? "Runscope" : "runscope")}{i}Hfluaklab@atko.com";
-                var scimId = Guid.NewGuid().ToString();
-                db.Memberships.Add(new Membership
-                {
-                    OrganizationId = organizationId,
-                    UserId = user.Id,
-                    ScimId = scimId,
-                    Version = 1,
-                    UserName = userName,
-                    NormalizedUserName = userName.ToUpperInvariant(),
-                    ExternalId = $"00u{i:x8}",
-                    Attributes = "{}",
-                    Created = now.AddSeconds(i),
-                    LastModified = now.AddSeconds(i),
-                });
-                db.MemberValues.Add(new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = "emails", Position = 0, Value = $"U{i}@CONTOSO.COM", Type = "WORK", Primary = true });
-                db.MemberValues.Add(new MemberValue { OrganizationId = organizationId, ScimId = scimId, Attribute = "emails", Position = 1, Value = $"U{i}@HOME.EXAMPLE", Type = "HOME" });
-            }
-
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-        }
-
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
-    }
+    private Task<int> QueryAsync(ScimFilter filter) => BenchmarkHost.CountAsync(_host!, Organization, filter, sort: null);
 }
